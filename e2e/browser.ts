@@ -1,0 +1,57 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, inject } from 'vitest';
+
+/** Debian's Chromium; `npx playwright install` cannot download a browser on these machines. */
+export const CHROMIUM = process.env.ASPA_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
+	});
+}
+
+export function baseUrl(): string {
+	return inject('baseUrl');
+}
+
+export async function newContext(
+	browser: Browser,
+	options: { locale?: 'fi' | 'sv' | 'en'; javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}
+): Promise<BrowserContext> {
+	return browser.newContext({
+		baseURL: baseUrl(),
+		locale: options.locale === 'sv' ? 'sv-FI' : options.locale === 'en' ? 'en-GB' : 'fi-FI',
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		viewport: options.viewport ?? { width: 1280, height: 900 }
+	});
+}
+
+/** Waits until Svelte has hydrated the page (the root layout marks it), so typing is not lost. */
+export async function hydrated(page: Page): Promise<void> {
+	await page.waitForSelector('html[data-hydrated="true"]');
+}
+
+/** axe-core with the WCAG 2.1 A and AA rules: the page must have zero violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`
+	);
+	expect(summary, `axe-core violations on ${page.url()}`).toEqual([]);
+}
+
+/** Chooses a language through the switcher, as a person would. */
+export async function chooseLanguage(page: Page, locale: 'fi' | 'sv' | 'en'): Promise<void> {
+	await page.locator(`.language-switcher button[value="${locale}"]`).click();
+	await page.waitForLoadState('load');
+}

@@ -1,0 +1,22 @@
+import type { Actor } from '#lib/core/permissions.ts';
+import type { AppContext } from '#lib/server/context.ts';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			/** Correlates what the user sees with the log line. */
+			errorId?: string;
+		}
+		interface Locals {
+			ctx: AppContext;
+			actor: Actor | null;
+			/** The raw session token, for logout and "end other sessions". */
+			sessionToken: string | null;
+			/** Origins allowed to embed this response (respondent pages); default: none. */
+			frameAncestors?: string[];
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,80 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { randomUUID } from 'node:crypto';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { m } from '#lib/paraglide/messages.js';
+import { loadConfig } from '#lib/server/config.ts';
+import { createContext, type AppContext } from '#lib/server/context.ts';
+import { SESSION_COOKIE, validateSession } from '#lib/server/auth/session.ts';
+import { printStartBanner } from '#lib/server/start-banner.ts';
+
+let ctx: AppContext;
+
+export const init: ServerInit = async () => {
+	ctx = await createContext(loadConfig(), { boot: true });
+	await printStartBanner(ctx);
+	process.once('sveltekit:shutdown', () => void ctx.close());
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+	);
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.ctx = ctx;
+	event.locals.actor = null;
+	event.locals.sessionToken = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const found = await validateSession(ctx.db, token, ctx.now());
+		if (found) {
+			event.locals.actor = found.actor;
+			event.locals.sessionToken = token;
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+/**
+ * Headers every response carries. The CSP itself (nonce-based, no inline script) comes from
+ * SvelteKit's `csp` option in vite.config.ts; frame-ancestors is added here because a few
+ * respondent pages may be embedded by origins their collector allows.
+ */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const ancestors = event.locals.frameAncestors?.length ? event.locals.frameAncestors.join(' ') : "'none'";
+	const csp = response.headers.get('content-security-policy');
+	response.headers.set(
+		'content-security-policy',
+		csp ? `${csp}; frame-ancestors ${ancestors}` : `default-src 'self'; frame-ancestors ${ancestors}`
+	);
+	if (!event.locals.frameAncestors?.length) response.headers.set('x-frame-options', 'DENY');
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	response.headers.set('cross-origin-opener-policy', 'same-origin');
+	if (ctx.config.secureCookies) {
+		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	}
+	return response;
+};
+
+export const handle = sequence(i18n, session, securityHeaders);
+
+/**
+ * Errors thrown by our code are logged with an id and shown to people only as a localised sentence
+ * and that id, never a stack trace. Kit's own errors (404, 405) get a localised message too.
+ */
+export const handleError: HandleServerError = (caught) => {
+	if (caught.kind === 'app') return;
+	if (caught.kind === 'framework' || caught.kind === 'validation') {
+		const { status } = caught.error;
+		return { status, message: status === 404 ? m.error_not_found() : status === 403 ? m.error_forbidden() : m.error_generic() };
+	}
+	const errorId = randomUUID();
+	ctx?.log.error({ err: caught.error, errorId, route: caught.event.route.id }, 'unhandled error');
+	return { message: m.error_generic(), errorId };
+};
