@@ -55,3 +55,27 @@ export async function chooseLanguage(page: Page, locale: 'fi' | 'sv' | 'en'): Pr
 	await page.locator(`.language-switcher button[value="${locale}"]`).click();
 	await page.waitForLoadState('load');
 }
+
+/** The demo accounts `npm start` creates on an empty data directory (one per role). */
+export const DEMO_PASSWORD = 'aspa-demo-2026';
+export const demoUsers = {
+	admin: 'admin@aspa.example',
+	coordinator: 'coordinator@aspa.example',
+	director: 'director@aspa.example',
+	staff: 'staff@aspa.example',
+	observer: 'observer@aspa.example'
+} as const;
+
+/**
+ * Signs in through the login form (/login: fields #email and #password, one submit button),
+ * and waits for the redirect away from /login.
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+	await page.goto('/login');
+	if (await page.evaluate(() => document.documentElement.dataset.hydrated !== undefined || !('noscript' in window))) {
+		await page.waitForSelector('html[data-hydrated="true"]', { timeout: 10_000 }).catch(() => {});
+	}
+	await page.fill('#email', email);
+	await page.fill('#password', password);
+	await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('form[data-login] button[type="submit"]')]);
+}
