@@ -67,15 +67,22 @@ export const demoUsers = {
 } as const;
 
 /**
- * Signs in through the login form (/login: fields #email and #password, one submit button),
- * and waits for the redirect away from /login.
+ * Signs in through the login form (/login: a `form[data-login]` with fields #email and #password
+ * and one submit button) and waits for the redirect away from /login. Pass
+ * `{ javaScript: false }` for a context with JavaScript disabled (nothing hydrates there).
  */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+	page: Page,
+	email: string,
+	password = DEMO_PASSWORD,
+	options: { javaScript?: boolean } = {}
+): Promise<void> {
 	await page.goto('/login');
-	if (await page.evaluate(() => document.documentElement.dataset.hydrated !== undefined || !('noscript' in window))) {
-		await page.waitForSelector('html[data-hydrated="true"]', { timeout: 10_000 }).catch(() => {});
-	}
+	if (options.javaScript ?? true) await hydrated(page);
 	await page.fill('#email', email);
 	await page.fill('#password', password);
-	await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('form[data-login] button[type="submit"]')]);
+	await Promise.all([
+		page.waitForURL((url) => url.pathname !== '/login'),
+		page.click('form[data-login] button[type="submit"]')
+	]);
 }
