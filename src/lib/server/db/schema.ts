@@ -153,6 +153,157 @@ export interface MailOutboxTable {
 	lastError: string | null;
 }
 
+/** A jsonb column: read back parsed, written as JSON text (`JSON.stringify`), so arrays are never
+ * mistaken for PostgreSQL arrays by the driver. */
+type Json<T> = ColumnType<T, string, string>;
+/** `{ fi?, sv?, en? }`; see core/instrument/localized-text.ts. */
+export type LocalizedJson = Partial<Record<Locale, string>>;
+export type Channel = 'web' | 'qr' | 'kiosk' | 'link' | 'phone' | 'paper';
+export type InstrumentKind = 'survey' | 'staff_survey' | 'pulse' | 'feedback' | 'checklist' | 'exercise';
+
+export interface PrivacyNoticeTable {
+	id: Generated<number>;
+	scopeType: ScopeType;
+	scopeId: number | null;
+	controller: Json<LocalizedJson>;
+	purpose: Json<LocalizedJson>;
+	retention: Json<LocalizedJson>;
+	contact: Json<LocalizedJson>;
+	createdAt: CreatedAt;
+	updatedAt: Timestamp;
+}
+
+export interface InstrumentTable {
+	id: Generated<number>;
+	key: string;
+	name: Json<LocalizedJson>;
+	kind: InstrumentKind;
+	templateKey: string | null;
+	isDemo: Generated<boolean>;
+	createdBy: number | null;
+	createdAt: CreatedAt;
+	updatedAt: Timestamp;
+	archivedAt: Date | null;
+}
+
+export interface InstrumentVersionTable {
+	id: Generated<number>;
+	instrumentId: number;
+	version: number;
+	status: 'draft' | 'published';
+	/** The instrument definition (core/instrument), validated when read back. */
+	definition: Json<Record<string, unknown>>;
+	createdBy: number | null;
+	createdAt: CreatedAt;
+	updatedAt: Timestamp;
+	publishedBy: number | null;
+	publishedAt: Date | null;
+}
+
+export interface StudyTable {
+	id: Generated<number>;
+	key: string;
+	name: Json<LocalizedJson>;
+	instrumentId: number;
+	confidential: Generated<boolean>;
+	usesTokens: Generated<boolean>;
+	onePerDevice: Generated<boolean>;
+	isDemo: Generated<boolean>;
+	createdBy: number | null;
+	createdAt: CreatedAt;
+	updatedAt: Timestamp;
+	archivedAt: Date | null;
+}
+
+export interface StudyScopeTable {
+	id: Generated<number>;
+	studyId: number;
+	scopeType: Exclude<ScopeType, 'global'>;
+	scopeId: number;
+}
+
+export interface StudyRoundTable {
+	id: Generated<number>;
+	studyId: number;
+	key: string;
+	name: Json<LocalizedJson>;
+	instrumentVersionId: number;
+	opensAt: Date;
+	closesAt: Date;
+	createdAt: CreatedAt;
+}
+
+export interface CollectorTable {
+	id: Generated<number>;
+	studyId: number;
+	libraryId: number | null;
+	channel: Channel;
+	slug: string;
+	frameOrigins: ColumnType<string[], string | undefined, string>;
+	settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+	createdAt: CreatedAt;
+	archivedAt: Date | null;
+}
+
+export interface ResponseTokenTable {
+	id: string;
+	studyId: number;
+	roundId: number;
+	batch: number;
+	issuedAt: CreatedAt;
+	usedAt: Date | null;
+}
+
+export interface ResponseTable {
+	/** bigint: parsed to a number (client.ts); safe far beyond any library network's volume. */
+	id: Generated<number>;
+	submissionId: string;
+	studyId: number;
+	roundId: number;
+	libraryId: number | null;
+	collectorId: number | null;
+	channel: Channel;
+	language: Locale;
+	instrumentVersionId: number;
+	submittedAt: CreatedAt;
+	ageBand: string | null;
+	gender: string | null;
+	education: string | null;
+	lifeSituation: string | null;
+	homeLibraryId: number | null;
+	segments: ColumnType<Record<string, string>, string | undefined, string>;
+	flag: 'burst' | null;
+	enteredBy: number | null;
+}
+
+export interface AnswerTable {
+	responseId: number;
+	itemId: string;
+	facet: Generated<string>;
+	optionCode: string | null;
+	numberValue: number | null;
+	dateValue: DateText | null;
+	isNa: Generated<boolean>;
+}
+
+export interface AnswerTextTable {
+	responseId: number;
+	itemId: string;
+	facet: Generated<string>;
+	text: string;
+}
+
+export interface PartialResponseTable {
+	id: string;
+	collectorId: number;
+	roundId: number;
+	language: Locale;
+	formValues: Json<Record<string, string | string[]>>;
+	createdAt: CreatedAt;
+	updatedAt: Timestamp;
+	expiresAt: Date;
+}
+
 export interface Database {
 	network: NetworkTable;
 	municipality: MunicipalityTable;
@@ -167,6 +318,18 @@ export interface Database {
 	loginFailure: LoginFailureTable;
 	auditEvent: AuditEventTable;
 	mailOutbox: MailOutboxTable;
+	privacyNotice: PrivacyNoticeTable;
+	instrument: InstrumentTable;
+	instrumentVersion: InstrumentVersionTable;
+	study: StudyTable;
+	studyScope: StudyScopeTable;
+	studyRound: StudyRoundTable;
+	collector: CollectorTable;
+	responseToken: ResponseTokenTable;
+	response: ResponseTable;
+	answer: AnswerTable;
+	answerText: AnswerTextTable;
+	partialResponse: PartialResponseTable;
 }
 
 export type Network = Selectable<NetworkTable>;
