@@ -10,13 +10,27 @@ const PROTO = 'x-aspa-origin-proto';
 const HOST = 'x-aspa-origin-host';
 process.env.PROTOCOL_HEADER = PROTO;
 process.env.HOST_HEADER = HOST;
+// Uploads (a whole country's library directory, response imports) outgrow adapter-node's 512 kB
+// default; the pages check their own, smaller limits.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 
 const origin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 
 // Importing the handler runs the app's init hook: database open, migrations, demo on first start.
-const { handler } = await import('./build/handler.js');
+let handler;
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	// Expected start-up failures (configuration, an unmigrated PostgreSQL schema, a data directory in
+	// use by another process) explain themselves: print that sentence, not a stack trace.
+	if (error?.name === 'AppError' || error?.constructor?.name === 'ConfigError') {
+		process.stderr.write(`Aspa could not start${error.code ? ` (${error.code})` : ''}: ${error.message}\n`);
+		process.exit(1);
+	}
+	throw error;
+}
 
 const server = http.createServer((req, res) => {
 	req.headers[PROTO] = origin ? origin.protocol.slice(0, -1) : 'http';

@@ -18,6 +18,8 @@ export interface CommandIo {
 	err: (text: string) => void;
 	/** Opens the configured database (without migrating or loading the demo). */
 	context(): Promise<AppContext>;
+	/** Everything on standard input (e.g. a password piped in); tests pass their own. */
+	readStdin?: () => Promise<string>;
 }
 
 /** An error the user can fix: printed without a stack trace, exit code 2. */
@@ -40,6 +42,11 @@ export function defaultIo(): CommandIo {
 		context: async () => {
 			const config = loadConfig();
 			return createContext(config, { logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
+		},
+		readStdin: async () => {
+			const chunks: Buffer[] = [];
+			for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+			return Buffer.concat(chunks).toString('utf8');
 		}
 	};
 }

@@ -5,8 +5,11 @@ import { ConfigError } from '#lib/server/config.ts';
 import { defaultIo, parseCommandArgs, UsageError, type Command, type CommandIo } from './command.ts';
 import { migrate } from './commands/migrate.ts';
 import { demo } from './commands/demo.ts';
+import { userAdd } from './commands/user-add.ts';
+import { importLibrariesCommand } from './commands/import-libraries.ts';
+import { dbCopy } from './commands/db-copy.ts';
 
-const commands: Command[] = [migrate, demo];
+const commands: Command[] = [migrate, demo, userAdd, importLibrariesCommand, dbCopy];
 
 function overview(): string {
 	const width = Math.max(...commands.map((c) => c.name.join(' ').length));

@@ -1,4 +1,4 @@
-import type { Actor } from './permissions.ts';
+import { canAnywhere, type Actor } from './permissions.ts';
 
 /** A link in the main menu; `label` is a message key resolved by the layout. */
 export interface NavItem {
@@ -6,7 +6,7 @@ export interface NavItem {
 	label: NavLabel;
 }
 
-export type NavLabel = 'nav_home';
+export type NavLabel = 'nav_home' | 'auth_nav_users' | 'auth_nav_audit' | 'auth_nav_outbox' | 'admin_nav_organisations';
 
 /**
  * The main menu for an actor: only what they may open. Each module adds its entry here, guarded by
@@ -15,5 +15,9 @@ export type NavLabel = 'nav_home';
 export function navigationFor(actor: Actor | null): NavItem[] {
 	const items: NavItem[] = [{ href: '/', label: 'nav_home' }];
 	if (!actor) return items;
+	if (canAnywhere(actor, 'org.view')) items.push({ href: '/admin/organisations', label: 'admin_nav_organisations' });
+	if (canAnywhere(actor, 'user.view')) items.push({ href: '/admin/users', label: 'auth_nav_users' });
+	if (canAnywhere(actor, 'audit.view')) items.push({ href: '/admin/audit', label: 'auth_nav_audit' });
+	if (canAnywhere(actor, 'mail.view')) items.push({ href: '/admin/outbox', label: 'auth_nav_outbox' });
 	return items;
 }

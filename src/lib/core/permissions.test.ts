@@ -37,7 +37,12 @@ const expected: Record<Role, Record<Action, ResourceName[]>> = {
 		'user.view': ['network', 'municipality', 'inNetwork', 'sibling'],
 		'user.manage': ['network', 'municipality', 'inNetwork', 'sibling'],
 		'audit.view': [],
-		'mail.view': []
+		'mail.view': [],
+		'study.view': ['network', 'municipality', 'inNetwork', 'sibling'],
+		'study.manage': ['network', 'municipality', 'inNetwork', 'sibling'],
+		'response.view': ['network', 'municipality', 'inNetwork', 'sibling'],
+		'response.delete': ['network', 'municipality', 'inNetwork', 'sibling'],
+		'response.enter': ['network', 'municipality', 'inNetwork', 'sibling']
 	},
 	director: {
 		'org.view': ['municipality', 'inNetwork'],
@@ -45,7 +50,12 @@ const expected: Record<Role, Record<Action, ResourceName[]>> = {
 		'user.view': ['municipality', 'inNetwork'],
 		'user.manage': [],
 		'audit.view': [],
-		'mail.view': []
+		'mail.view': [],
+		'study.view': ['municipality', 'inNetwork'],
+		'study.manage': [],
+		'response.view': [],
+		'response.delete': [],
+		'response.enter': ['municipality', 'inNetwork']
 	},
 	staff: {
 		'org.view': ['inNetwork'],
@@ -53,7 +63,12 @@ const expected: Record<Role, Record<Action, ResourceName[]>> = {
 		'user.view': [],
 		'user.manage': [],
 		'audit.view': [],
-		'mail.view': []
+		'mail.view': [],
+		'study.view': ['inNetwork'],
+		'study.manage': [],
+		'response.view': [],
+		'response.delete': [],
+		'response.enter': ['inNetwork']
 	},
 	observer: {
 		'org.view': [],
@@ -61,7 +76,12 @@ const expected: Record<Role, Record<Action, ResourceName[]>> = {
 		'user.view': [],
 		'user.manage': [],
 		'audit.view': [],
-		'mail.view': []
+		'mail.view': [],
+		'study.view': [],
+		'study.manage': [],
+		'response.view': [],
+		'response.delete': [],
+		'response.enter': []
 	}
 };
 
@@ -113,6 +133,11 @@ describe('grantableRoles', () => {
 });
 
 describe('canAnywhere', () => {
+	it('shows study building to coordinators and admins, and paper entry to every role but observers', () => {
+		expect(roles.filter((role) => canAnywhere(scopes[role], 'study.manage'))).toEqual(['admin', 'coordinator']);
+		expect(roles.filter((role) => canAnywhere(scopes[role], 'response.enter'))).toEqual(['admin', 'coordinator', 'director', 'staff']);
+	});
+
 	it('shows user administration to coordinators and admins only', () => {
 		expect(roles.filter((role) => canAnywhere(scopes[role], 'user.manage'))).toEqual(['admin', 'coordinator']);
 	});

@@ -37,7 +37,17 @@ export const actions = [
 	/** Read the audit log of administrative changes. */
 	'audit.view',
 	/** Read mail that could not be sent (the outbox, when SMTP is not configured). */
-	'mail.view'
+	'mail.view',
+	/** See a study in a scope: its rounds, collectors and counts and aggregates of its responses. */
+	'study.view',
+	/** Build instruments; create and edit studies, rounds, collectors, tokens and posters. */
+	'study.manage',
+	/** Read one raw response. Services refuse it in a confidential study, whoever asks. */
+	'response.view',
+	/** Delete one raw response (audited). Services refuse it in a confidential study, whoever asks. */
+	'response.delete',
+	/** Type in a paper form on behalf of a respondent (paper entry). */
+	'response.enter'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -52,9 +62,9 @@ export const GLOBAL: Resource = { type: 'global' };
 
 /** Which actions a role allows inside its scope. Admin is handled apart: everything, everywhere. */
 const allowed: Record<Exclude<Role, 'admin'>, readonly Action[]> = {
-	coordinator: ['org.view', 'user.view', 'user.manage'],
-	director: ['org.view', 'user.view'],
-	staff: ['org.view'],
+	coordinator: ['org.view', 'user.view', 'user.manage', 'study.view', 'study.manage', 'response.view', 'response.delete', 'response.enter'],
+	director: ['org.view', 'user.view', 'study.view', 'response.enter'],
+	staff: ['org.view', 'study.view', 'response.enter'],
 	observer: []
 };
 

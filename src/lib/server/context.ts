@@ -24,6 +24,11 @@ export interface ContextOptions {
 	logger?: Logger;
 }
 
+/** Whether `dataDir` already holds an embedded database (opening one that does not creates it). */
+export function embeddedDatabaseExists(dataDir: string): boolean {
+	return existsSync(join(dataDir, 'pgdata', 'PG_VERSION'));
+}
+
 /**
  * Wires configuration, database, logger, clock and mail for the server or the CLI.
  * On PostgreSQL the schema is changed only by `aspa migrate`; the server refuses to start on an
@@ -31,8 +36,8 @@ export interface ContextOptions {
  */
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
 	const log = options.logger ?? createLogger(config.logLevel);
-	const embeddedIsNew = !config.databaseUrl && !existsSync(join(config.dataDir, 'pgdata', 'PG_VERSION'));
-	const dbHandle = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+	const embeddedIsNew = !config.databaseUrl && !embeddedDatabaseExists(config.dataDir);
+	const dbHandle = config.databaseUrl ? openPostgres(config.databaseUrl, { onIdleError: (error) => log.warn({ err: error }, 'PostgreSQL connection lost') }) : await openPglite(config.dataDir);
 	const mail = createMailSender(config.smtpUrl, config.mailFrom);
 	const ctx: AppContext = {
 		config,

@@ -46,3 +46,9 @@ export async function listAuditEvents(db: Db, options: { limit: number; before?:
 	if (options.action) query = query.where('e.action', 'like', `${options.action}%`);
 	return query.execute();
 }
+
+/** The actions that occur in the log, for the audit page's filter. */
+export async function listAuditActions(db: Db): Promise<string[]> {
+	const rows = await db.selectFrom('auditEvent').select('action').distinct().orderBy('action').execute();
+	return rows.map((row) => row.action);
+}

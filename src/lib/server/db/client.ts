@@ -29,11 +29,31 @@ const parsers: Record<number, (value: string) => unknown> = {
 	[OID.date]: (v) => v
 };
 
+/**
+ * PGlite's defaults plus a smaller buffer cache. PGlite sizes shared_buffers at 160 MB, which all
+ * becomes resident in the WASM heap; 64 MB keeps a pilot's working set cached and saves ~75 MB of
+ * RSS per process, while the OS page cache still holds the rest of the files. Measurements and the
+ * settings we keep as they are (fsync, synchronous_commit) are in docs/adr/0003-embedded-database.md.
+ */
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=64MB'];
+
+/**
+ * Column names are mapped snake_case ↔ camelCase, but the inside of jsonb values is data and stays
+ * as stored (segment keys like `age_band`, form field names like `q.age_band` in saved progress).
+ */
 function kysely(dialect: PGliteDialect | PostgresDialect): Db {
-	return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+	return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
 }
 
-export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
+/**
+ * A pool for PostgreSQL. An idle connection that the server ends (a restart, a terminated
+ * backend) is reported through `onIdleError` and replaced by the pool on next use; without a
+ * listener, node-postgres would throw it as an unhandled error and bring the process down.
+ */
+export function openPostgres(
+	url: string,
+	options: { max?: number; onIdleError?: (error: Error) => void } = {}
+): DbHandle {
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: options.max ?? 10,
@@ -42,6 +62,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
 				parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser
 		}
 	});
+	pool.on('error', options.onIdleError ?? ((error) => process.stderr.write(`PostgreSQL connection lost: ${error.message}\n`)));
 	const db = kysely(new PostgresDialect({ pool }));
 	return { db, kind: 'postgres', close: () => db.destroy() };
 }
@@ -64,6 +85,7 @@ export async function openPglite(
 		const pglite = await PGlite.create({
 			dataDir: dataDir ? `${dataDir}/pgdata` : undefined,
 			loadDataDir: options.loadDataDir,
+			startParams: pgliteStartParams,
 			parsers
 		});
 		const db = kysely(new PGliteDialect({ pglite }));

@@ -20,3 +20,20 @@ export async function currentMigration(db: Db): Promise<string | null> {
 	const applied = (await migrator.getMigrations()).filter((migration) => migration.executedAt);
 	return applied.at(-1)?.name ?? null;
 }
+
+/** The names of the applied migrations, oldest first. */
+export async function appliedMigrations(db: Db): Promise<string[]> {
+	const migrator = new Migrator({ db, provider: migrationProvider });
+	return (await migrator.getMigrations()).filter((migration) => migration.executedAt).map((migration) => migration.name);
+}
+
+/** Applies pending migrations up to and including `name` (a database copy matches its source's). */
+export async function migrateTo(db: Db, name: string): Promise<string[]> {
+	const migrator = new Migrator({ db, provider: migrationProvider });
+	const { error, results } = await migrator.migrateTo(name);
+	if (error) {
+		const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+		throw new AppError('unavailable', 'migration_failed', `Migration ${failed} failed.`, { cause: error });
+	}
+	return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

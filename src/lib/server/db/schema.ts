@@ -159,6 +159,8 @@ type Json<T> = ColumnType<T, string, string>;
 /** `{ fi?, sv?, en? }`; see core/instrument/localized-text.ts. */
 export type LocalizedJson = Partial<Record<Locale, string>>;
 export type Channel = 'web' | 'qr' | 'kiosk' | 'link' | 'phone' | 'paper';
+/** Which respondent page a collector opens: /s/ survey, /k/ kiosk, /p/ pulse (ADR 0013). */
+export type CollectorMode = 'survey' | 'kiosk' | 'pulse';
 export type InstrumentKind = 'survey' | 'staff_survey' | 'pulse' | 'feedback' | 'checklist' | 'exercise';
 
 export interface PrivacyNoticeTable {
@@ -238,6 +240,7 @@ export interface CollectorTable {
 	studyId: number;
 	libraryId: number | null;
 	channel: Channel;
+	mode: Generated<CollectorMode>;
 	slug: string;
 	frameOrigins: ColumnType<string[], string | undefined, string>;
 	settings: ColumnType<Record<string, unknown>, string | undefined, string>;
@@ -273,6 +276,7 @@ export interface ResponseTable {
 	homeLibraryId: number | null;
 	segments: ColumnType<Record<string, string>, string | undefined, string>;
 	flag: 'burst' | null;
+	answerDigest: string | null;
 	enteredBy: number | null;
 }
 

@@ -1,4 +1,6 @@
 import type { Deps } from './deps.ts';
+import { loadDemoAccounts } from './demo/demo-accounts.ts';
+import { loadDemoOrganisations } from './demo/demo-organisations.ts';
 
 /**
  * Loads the demo into the configured database: organisations, then one account per role.
@@ -6,8 +8,11 @@ import type { Deps } from './deps.ts';
  * modules add their demo data here, in one place.
  */
 export async function loadDemo(deps: Deps): Promise<void> {
-	await deps.db.transaction().execute(async () => {
-		// Filled in by the organisation and account work.
+	await deps.db.transaction().execute(async (trx) => {
+		const inTransaction = { ...deps, db: trx };
+		// Organisations first: the demo accounts' grants point at their units.
+		await loadDemoOrganisations(inTransaction);
+		await loadDemoAccounts(inTransaction);
 	});
 	deps.log.info('demo data loaded');
 }

@@ -98,13 +98,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		);
 		create index study_round_study on study_round (study_id);
 
-		-- Where answers come from: a library × channel. slug is the short public URL part.
+		-- Where answers come from: a library × channel. The respondent URL is /<mode letter>/<slug>:
+		-- /s/ survey page, /k/ kiosk, /p/ pulse; a slug is unique within its mode (ADR 0013).
 		create table collector (
 			id integer generated always as identity primary key,
 			study_id integer not null references study (id),
 			library_id integer references library (id),
 			channel text not null check (channel in ('web', 'qr', 'kiosk', 'link', 'phone', 'paper')),
-			slug text not null unique check (slug ~ '^[a-z0-9][a-z0-9-]*$'),
+			mode text not null default 'survey' check (mode in ('survey', 'kiosk', 'pulse')),
+			slug text not null check (slug ~ '^[a-z0-9][a-z0-9-]{0,63}$'),
 			-- Origins allowed to embed the respondent page in an iframe (none by default).
 			frame_origins jsonb not null default '[]'::jsonb,
 			-- Kiosk: reset, idle and tap-guard seconds; see core.
@@ -113,6 +115,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			archived_at timestamptz
 		);
 		create index collector_study on collector (study_id);
+		create unique index collector_mode_slug on collector (mode, slug);
 
 		-- One-time tokens for a closed population. Only the hash is kept; nothing ties a token to a
 		-- person. used_at makes the response rate (used of issued) countable.
@@ -146,12 +149,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			home_library_id integer references library (id),
 			-- Every segment value (the standard ones above and any other), for custom breakdowns.
 			segments jsonb not null default '{}'::jsonb,
-			-- Set when a burst of near-identical submissions is noticed; shown for review.
+			-- Set when a burst of identical submissions is noticed on one collector; shown for review
+			-- (ADR 0012). answer_digest is a hash of the answer rows that the burst rule compares.
 			flag text check (flag in ('burst')),
+			answer_digest text,
 			-- Paper entry: the staff member who typed it in (not the respondent).
 			entered_by integer references app_user (id)
 		);
 		create index response_study_round_library on response (study_id, round_id, library_id);
+		create index response_collector_digest on response (collector_id, answer_digest, submitted_at);
 
 		create table answer (
 			response_id bigint not null references response (id) on delete cascade,

@@ -1,0 +1,5 @@
+import { loadTokenPage, submitTokenPage } from '#lib/server/http/set-password-route.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => loadTokenPage(event, 'reset');
+export const actions: Actions = { default: (event) => submitTokenPage(event, 'reset') };
