@@ -1,7 +1,8 @@
 import { m } from '#lib/paraglide/messages.js';
 import type { ImportIssue, ImportProblem } from '#lib/core/kirkanta.ts';
 import type { FieldProblem } from '#lib/core/organisations.ts';
-import type { LibraryKind, Locale, NetworkKind, SizeClass } from '#lib/core/org-types.ts';
+import { libraryKinds, networkKinds, sizeClasses, type LibraryKind, type Locale, type NetworkKind, type SizeClass } from '#lib/core/org-types.ts';
+import { unitName } from '#lib/core/scope-directory.ts';
 
 /** Localised names for the organisation pages: kinds, size classes, fields, problems, dates. */
 
@@ -23,6 +24,14 @@ export const sizeClassLabels: Record<SizeClass, () => string> = {
 	medium: m.admin_size_medium,
 	large: m.admin_size_large
 };
+
+type Option = { value: string; label: string };
+const optionsOf = <T extends string>(values: readonly T[], labels: Record<T, () => string>) => (): Option[] => values.map((value) => ({ value, label: labels[value]() }));
+
+/** The kinds and size classes as the options of a select, in the page's language. */
+export const networkKindOptions = optionsOf(networkKinds, networkKindLabels);
+export const libraryKindOptions = optionsOf(libraryKinds, libraryKindLabels);
+export const sizeClassOptions = optionsOf(sizeClasses, sizeClassLabels);
 
 /** Form field names (as the services name them) and their labels. */
 export const fieldLabels: Record<string, () => string> = {
@@ -100,8 +109,11 @@ export function importRecordText(index: number, recordId: number | null, recordN
 }
 
 /** A unit's name in the page's language: Swedish where it has one, otherwise Finnish. */
-export function nameIn(unit: { nameFi: string; nameSv: string | null }, locale: Locale): string {
-	return locale === 'sv' && unit.nameSv ? unit.nameSv : unit.nameFi;
+export const nameIn = unitName;
+
+/** Units as the options of a select: the key as value, the name in the page's language as label. */
+export function unitOptions(units: readonly { key: string; nameFi: string; nameSv: string | null }[], locale: Locale): Option[] {
+	return units.map((unit) => ({ value: unit.key, label: nameIn(unit, locale) }));
 }
 
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();

@@ -1,13 +1,10 @@
-import { AppError } from '#lib/core/errors.ts';
 import { mobileStopInputSchema, slugify, uniqueKey } from '#lib/core/organisations.ts';
 import type { Actor } from '#lib/core/permissions.ts';
 import { insertAuditEvent } from '#lib/server/db/audit-events.ts';
-import { findLibrary } from '#lib/server/db/libraries.ts';
 import { insertMobileStop, listMobileStops } from '#lib/server/db/mobile-stops.ts';
-import { libraryResource } from '#lib/server/db/org-resources.ts';
 import type { MobileStop } from '#lib/server/db/schema.ts';
 import type { Deps } from './deps.ts';
-import { fieldError, parseOrThrow, requireCan, today } from './org-access.ts';
+import { fieldError, libraryToManage, parseOrThrow } from './org-access.ts';
 
 /**
  * Adds a stop to a mobile library. Without a key, one is made from the Finnish name, numbered if
@@ -16,9 +13,7 @@ import { fieldError, parseOrThrow, requireCan, today } from './org-access.ts';
 export async function createMobileStop(deps: Deps, actor: Actor, libraryId: number, input: unknown): Promise<MobileStop> {
 	const value = parseOrThrow(mobileStopInputSchema, input, 'mobile stop');
 	return deps.db.transaction().execute(async (trx) => {
-		requireCan(actor, 'org.manage', await libraryResource(trx, libraryId, today(deps)));
-		const library = await findLibrary(trx, libraryId);
-		if (!library) throw new AppError('not_found', 'org_not_found', `No library ${libraryId}.`);
+		const library = await libraryToManage(trx, deps, actor, libraryId);
 		const keys = new Set((await listMobileStops(trx, libraryId, { includeArchived: true })).map((stop) => stop.key));
 		if (value.key && keys.has(value.key)) {
 			throw fieldError('conflict', 'org_key_taken', `Library ${library.key} has a stop ${value.key} already.`, { key: 'key_taken' });

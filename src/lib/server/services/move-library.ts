@@ -2,11 +2,9 @@ import { AppError } from '#lib/core/errors.ts';
 import { moveLibraryInputSchema } from '#lib/core/organisations.ts';
 import type { Actor } from '#lib/core/permissions.ts';
 import { insertAuditEvent } from '#lib/server/db/audit-events.ts';
-import { findLibrary } from '#lib/server/db/libraries.ts';
 import { resolveMunicipality } from '#lib/server/db/municipalities.ts';
-import { libraryResource } from '#lib/server/db/org-resources.ts';
 import type { Deps } from './deps.ts';
-import { fieldError, parseOrThrow, requireCan, today } from './org-access.ts';
+import { fieldError, libraryToManage, parseOrThrow } from './org-access.ts';
 import { placeInMunicipality } from './org-memberships.ts';
 
 /**
@@ -17,9 +15,7 @@ import { placeInMunicipality } from './org-memberships.ts';
 export async function moveLibrary(deps: Deps, actor: Actor, libraryId: number, input: unknown): Promise<void> {
 	const { municipality: ref, from } = parseOrThrow(moveLibraryInputSchema, input, 'move');
 	await deps.db.transaction().execute(async (trx) => {
-		requireCan(actor, 'org.manage', await libraryResource(trx, libraryId, today(deps)));
-		const library = await findLibrary(trx, libraryId);
-		if (!library) throw new AppError('not_found', 'org_not_found', `No library ${libraryId}.`);
+		const library = await libraryToManage(trx, deps, actor, libraryId);
 		const municipality = await resolveMunicipality(trx, ref);
 		if (!municipality) throw fieldError('not_found', 'org_not_found', `No municipality "${ref}".`, { municipality: 'unknown_unit' });
 		const placement = await placeInMunicipality(trx, libraryId, municipality.id, from);

@@ -3,6 +3,11 @@ import { localDate } from '#lib/core/local-date.ts';
 import { parseInput, type FieldErrors } from '#lib/core/organisations.ts';
 import { can, canAnywhere, GLOBAL, type Action, type Actor, type Resource } from '#lib/core/permissions.ts';
 import type { z } from 'zod';
+import type { Db } from '#lib/server/db/client.ts';
+import { findLibrary } from '#lib/server/db/libraries.ts';
+import { resolveNetwork } from '#lib/server/db/networks.ts';
+import { libraryResource } from '#lib/server/db/org-resources.ts';
+import type { Library, Network } from '#lib/server/db/schema.ts';
 import type { Deps } from './deps.ts';
 
 /**
@@ -23,6 +28,21 @@ export function requireCan(actor: Actor | null, action: Action, resource: Resour
 
 export function requireAnywhere(actor: Actor | null, action: Action): void {
 	if (!canAnywhere(actor, action)) throw new AppError('forbidden', 'forbidden', `User ${actor?.id ?? '(anonymous)'} may not ${action} anywhere.`);
+}
+
+/** The library the actor changes (checked against its memberships today), or not_found. */
+export async function libraryToManage(trx: Db, deps: Pick<Deps, 'now'>, actor: Actor, libraryId: number): Promise<Library> {
+	requireCan(actor, 'org.manage', await libraryResource(trx, libraryId, today(deps)));
+	const library = await findLibrary(trx, libraryId);
+	if (!library) throw new AppError('not_found', 'org_not_found', `No library ${libraryId}.`);
+	return library;
+}
+
+/** The network a form names (key or Kirkanta id), or not_found on its `network` field. */
+export async function networkOfField(trx: Db, ref: string): Promise<Network> {
+	const network = await resolveNetwork(trx, ref);
+	if (!network) throw fieldError('not_found', 'org_not_found', `No network "${ref}".`, { network: 'unknown_unit' });
+	return network;
 }
 
 function describeResource(resource: Resource): string {

@@ -1,12 +1,10 @@
-import { AppError } from '#lib/core/errors.ts';
 import { sizeClassInputSchema } from '#lib/core/organisations.ts';
 import type { Actor } from '#lib/core/permissions.ts';
 import { insertAuditEvent } from '#lib/server/db/audit-events.ts';
-import { findLibrary, updateLibrary } from '#lib/server/db/libraries.ts';
-import { libraryResource } from '#lib/server/db/org-resources.ts';
+import { updateLibrary } from '#lib/server/db/libraries.ts';
 import type { Library } from '#lib/server/db/schema.ts';
 import type { Deps } from './deps.ts';
-import { parseOrThrow, requireCan, today } from './org-access.ts';
+import { libraryToManage, parseOrThrow } from './org-access.ts';
 
 /**
  * Sets (or clears) a library's size class: small, medium or large. An admin's judgement, not
@@ -15,9 +13,7 @@ import { parseOrThrow, requireCan, today } from './org-access.ts';
 export async function setLibrarySizeClass(deps: Deps, actor: Actor, libraryId: number, input: unknown): Promise<Library> {
 	const { sizeClass } = parseOrThrow(sizeClassInputSchema, input, 'size class');
 	return deps.db.transaction().execute(async (trx) => {
-		requireCan(actor, 'org.manage', await libraryResource(trx, libraryId, today(deps)));
-		const before = await findLibrary(trx, libraryId);
-		if (!before) throw new AppError('not_found', 'org_not_found', `No library ${libraryId}.`);
+		const before = await libraryToManage(trx, deps, actor, libraryId);
 		if (before.sizeClass === sizeClass) return before;
 		const library = await updateLibrary(trx, libraryId, { sizeClass, updatedAt: deps.now() });
 		await insertAuditEvent(trx, {

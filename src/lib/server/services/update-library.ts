@@ -1,21 +1,17 @@
-import { AppError } from '#lib/core/errors.ts';
 import { libraryUpdateSchema } from '#lib/core/organisations.ts';
 import type { Actor } from '#lib/core/permissions.ts';
 import { insertAuditEvent } from '#lib/server/db/audit-events.ts';
-import { findLibrary, updateLibrary as updateLibraryRow } from '#lib/server/db/libraries.ts';
-import { libraryResource } from '#lib/server/db/org-resources.ts';
+import { updateLibrary as updateLibraryRow } from '#lib/server/db/libraries.ts';
 import type { Library } from '#lib/server/db/schema.ts';
 import type { Deps } from './deps.ts';
-import { changedFields, parseOrThrow, requireCan, today } from './org-access.ts';
+import { changedFields, libraryToManage, parseOrThrow } from './org-access.ts';
 import { assertUnique } from './org-unique.ts';
 
 /** Edits a library's kind, names, ISIL and Kirkanta id; its key never changes. */
 export async function updateLibrary(deps: Deps, actor: Actor, libraryId: number, input: unknown): Promise<Library> {
 	const value = parseOrThrow(libraryUpdateSchema, input, 'library');
 	return deps.db.transaction().execute(async (trx) => {
-		requireCan(actor, 'org.manage', await libraryResource(trx, libraryId, today(deps)));
-		const before = await findLibrary(trx, libraryId);
-		if (!before) throw new AppError('not_found', 'org_not_found', `No library ${libraryId}.`);
+		const before = await libraryToManage(trx, deps, actor, libraryId);
 		await assertUnique(trx, 'library', { isil: value.isil, kirkantaId: value.kirkantaId }, libraryId);
 		const changed = changedFields(before, value);
 		if (!changed.length) return before;

@@ -1,16 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
 import { localDate } from '#lib/core/local-date.ts';
-import { can } from '#lib/core/permissions.ts';
-import { m } from '#lib/paraglide/messages.js';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
-import { failForm, formValues } from '#lib/server/http/org-form.ts';
+import { rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireManager, saveAction } from '#lib/server/http/org-form.ts';
 import { createLibrary } from '#lib/server/services/create-library.ts';
 import { listMunicipalitiesFor } from '#lib/server/services/list-municipalities.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireActor(locals, url);
-	if (!can(actor, 'org.manage')) error(403, { message: m.admin_forbidden_manage() });
+	const actor = requireManager(locals, url);
 	try {
 		const municipalities = await listMunicipalitiesFor(locals.ctx, actor, {});
 		return {
@@ -24,15 +20,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
-		const actor = requireActor(locals, url);
-		const values = formValues(await request.formData());
-		let key: string;
-		try {
-			({ key } = await createLibrary(locals.ctx, actor, values));
-		} catch (caught) {
-			return failForm(caught, 'library', values);
-		}
-		redirect(303, `/admin/libraries/${key}?done=created`);
-	}
+	default: saveAction('library', async (deps, actor, values) => `/admin/libraries/${(await createLibrary(deps, actor, values)).key}?done=created`)
 };

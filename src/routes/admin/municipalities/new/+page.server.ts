@@ -1,27 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
-import { can } from '#lib/core/permissions.ts';
-import { m } from '#lib/paraglide/messages.js';
-import { requireActor } from '#lib/server/http/account-guard.ts';
-import { failForm, formValues } from '#lib/server/http/org-form.ts';
+import { requireManager, saveAction } from '#lib/server/http/org-form.ts';
 import { createMunicipality } from '#lib/server/services/create-municipality.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireActor(locals, url);
-	if (!can(actor, 'org.manage')) error(403, { message: m.admin_forbidden_manage() });
+export const load: PageServerLoad = ({ locals, url }) => {
+	requireManager(locals, url);
 	return {};
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
-		const actor = requireActor(locals, url);
-		const values = formValues(await request.formData());
-		let key: string;
-		try {
-			({ key } = await createMunicipality(locals.ctx, actor, values));
-		} catch (caught) {
-			return failForm(caught, 'municipality', values);
-		}
-		redirect(303, `/admin/municipalities/${key}?done=created`);
-	}
+	default: saveAction('municipality', async (deps, actor, values) => `/admin/municipalities/${(await createMunicipality(deps, actor, values)).key}?done=created`)
 };
