@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, chooseLanguage, expectNoAxeViolations, launchBrowser, newContext } from './browser.ts';
+import { baseUrl, chooseLanguage, demoUsers, expectNoAxeViolations, launchBrowser, newContext, signIn } from './browser.ts';
 
 describe('base layout', () => {
 	let browser: Browser;
@@ -49,5 +49,22 @@ describe('base layout', () => {
 		expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+	});
+
+	it('fits a 320 px wide phone without sideways scrolling, signed out and signed in', async () => {
+		const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
+		const page = await context.newPage();
+		const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		for (const path of ['/', '/login', '/accessibility']) {
+			await page.goto(path);
+			expect(await overflow(), path).toBeLessThanOrEqual(0);
+		}
+		await signIn(page, demoUsers.admin);
+		for (const path of ['/', '/admin/organisations', '/admin/users']) {
+			await page.goto(path);
+			expect(await overflow(), path).toBeLessThanOrEqual(0);
+			await expectNoAxeViolations(page);
+		}
+		await context.close();
 	});
 });
