@@ -3,7 +3,7 @@
 //
 //   npm run bench                  every suite, 3 runs each
 //   npm run bench -- --runs 5      more runs per scenario (the median is reported)
-//   npm run bench -- startup       one suite by name (startup, pglite-memory)
+//   npm run bench -- startup       one suite by name (startup, pglite-memory, collection, page-size)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +11,14 @@ import { parseArgs } from 'node:util';
 import { buildIfStale } from '../scripts/build-if-stale.js';
 import { benchStartup, formatStartup } from './startup.js';
 import { benchPgliteMemory, formatPgliteMemory } from './pglite-memory.js';
+import { benchPageSize, formatPageSize } from './page-size.js';
+import { benchCollection, formatCollection } from './collection.js';
 
 const suites = {
 	startup: { run: benchStartup, format: formatStartup },
-	'pglite-memory': { run: benchPgliteMemory, format: formatPgliteMemory }
+	'pglite-memory': { run: benchPgliteMemory, format: formatPgliteMemory },
+	'page-size': { run: benchPageSize, format: formatPageSize },
+	collection: { run: benchCollection, format: formatCollection }
 };
 
 const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '3' } }, allowPositionals: true });

@@ -27,8 +27,9 @@ export interface RunningServer {
  * Starts the built server (server.js, as `npm start` does) on a free port with the given
  * environment and waits for /healthz. Stopped by its process id, never by name.
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
-	const port = await freePort();
+export async function startServer(env: Record<string, string>, timeoutMs = 90_000, options: { port?: number } = {}): Promise<RunningServer> {
+	// A given port: a test that restarts "the same" server (the kiosk's offline queue resends to it).
+	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['server.js'], {
 		cwd: root,

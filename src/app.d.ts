@@ -15,6 +15,8 @@ declare global {
 			sessionToken: string | null;
 			/** Origins allowed to embed this response (respondent pages); default: none. */
 			frameAncestors?: string[];
+			/** `<html lang>` of a respondent page (fi, sv or en), when it is not the UI language. */
+			htmlLang?: 'fi' | 'sv' | 'en';
 		}
 	}
 }

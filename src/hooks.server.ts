@@ -6,6 +6,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { loadConfig } from '#lib/server/config.ts';
 import { createContext, type AppContext } from '#lib/server/context.ts';
 import { SESSION_COOKIE, validateSession } from '#lib/server/auth/session.ts';
+import { compressHtml } from '#lib/server/http/compress-html.ts';
 import { printStartBanner } from '#lib/server/start-banner.ts';
 
 let ctx: AppContext;
@@ -18,8 +19,16 @@ export const init: ServerInit = async () => {
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ locale }) =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+		resolve(event, { transformPageChunk: ({ html }) => (event.locals.htmlLang ? respondentHtml(html, event.locals.htmlLang) : html.replace('%lang%', locale)) })
 	);
+
+/**
+ * Respondent pages (ADR 0013) speak the instrument's language, which may differ from the UI's, and
+ * load no client, so Svelte's hydration markers (`<!--[-->`) are dead weight in their byte budget.
+ */
+function respondentHtml(html: string, lang: string): string {
+	return html.replace('%lang%', lang).replace(/<!--[^>]*-->/g, '');
+}
 
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = ctx;
@@ -62,7 +71,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(i18n, session, securityHeaders);
+/** Rendered HTML leaves compressed (respondent pages' byte budget, ADR 0013); static files are precompressed. */
+const compress: Handle = async ({ event, resolve }) => compressHtml(event.request, await resolve(event));
+
+export const handle = sequence(compress, i18n, session, securityHeaders);
 
 /**
  * Errors thrown by our code are logged with an id and shown to people only as a localised sentence

@@ -6,7 +6,14 @@ export interface NavItem {
 	label: NavLabel;
 }
 
-export type NavLabel = 'nav_home' | 'auth_nav_users' | 'auth_nav_audit' | 'auth_nav_outbox' | 'admin_nav_organisations';
+export type NavLabel =
+	| 'nav_home'
+	| 'auth_nav_users'
+	| 'auth_nav_audit'
+	| 'auth_nav_outbox'
+	| 'admin_nav_organisations'
+	| 'studies_nav_studies'
+	| 'studies_nav_instruments';
 
 /**
  * The main menu for an actor: only what they may open. Each module adds its entry here, guarded by
@@ -15,6 +22,8 @@ export type NavLabel = 'nav_home' | 'auth_nav_users' | 'auth_nav_audit' | 'auth_
 export function navigationFor(actor: Actor | null): NavItem[] {
 	const items: NavItem[] = [{ href: '/', label: 'nav_home' }];
 	if (!actor) return items;
+	if (canAnywhere(actor, 'study.view')) items.push({ href: '/studies', label: 'studies_nav_studies' });
+	if (canAnywhere(actor, 'study.manage')) items.push({ href: '/instruments', label: 'studies_nav_instruments' });
 	if (canAnywhere(actor, 'org.view')) items.push({ href: '/admin/organisations', label: 'admin_nav_organisations' });
 	if (canAnywhere(actor, 'user.view')) items.push({ href: '/admin/users', label: 'auth_nav_users' });
 	if (canAnywhere(actor, 'audit.view')) items.push({ href: '/admin/audit', label: 'auth_nav_audit' });

@@ -27,7 +27,14 @@ export type InstrumentIssueCode =
 	| 'show_if_not_answerable'
 	| 'show_if_unknown_facet'
 	| 'show_if_unknown_value'
-	| 'text_limit';
+	| 'text_limit'
+	// Refusals of the builder's editing operations (builder/*.ts).
+	| 'item_not_found'
+	| 'section_not_found'
+	| 'not_a_text'
+	| 'still_referenced'
+	| 'last_section'
+	| 'kind_changed';
 
 export interface InstrumentIssue {
 	code: InstrumentIssueCode;

@@ -159,7 +159,7 @@ type Json<T> = ColumnType<T, string, string>;
 /** `{ fi?, sv?, en? }`; see core/instrument/localized-text.ts. */
 export type LocalizedJson = Partial<Record<Locale, string>>;
 export type Channel = 'web' | 'qr' | 'kiosk' | 'link' | 'phone' | 'paper';
-/** Which respondent page a collector opens: /s/ survey, /k/ kiosk, /p/ pulse (ADR 0013). */
+/** Which respondent page a collector opens: /s/ survey, /k/ kiosk, /p/ pulse (ADR 0011). */
 export type CollectorMode = 'survey' | 'kiosk' | 'pulse';
 export type InstrumentKind = 'survey' | 'staff_survey' | 'pulse' | 'feedback' | 'checklist' | 'exercise';
 

@@ -1,5 +1,6 @@
 import type { Deps } from './deps.ts';
 import { loadDemoAccounts } from './demo/demo-accounts.ts';
+import { loadDemoCollection } from './demo/demo-collection.ts';
 import { loadDemoOrganisations } from './demo/demo-organisations.ts';
 
 /**
@@ -13,6 +14,8 @@ export async function loadDemo(deps: Deps): Promise<void> {
 		// Organisations first: the demo accounts' grants point at their units.
 		await loadDemoOrganisations(inTransaction);
 		await loadDemoAccounts(inTransaction);
+		// Collection after both: its studies cover demo networks and are made by the demo admin.
+		await loadDemoCollection(inTransaction);
 	});
 	deps.log.info('demo data loaded');
 }

@@ -99,7 +99,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		create index study_round_study on study_round (study_id);
 
 		-- Where answers come from: a library × channel. The respondent URL is /<mode letter>/<slug>:
-		-- /s/ survey page, /k/ kiosk, /p/ pulse; a slug is unique within its mode (ADR 0013).
+		-- /s/ survey page, /k/ kiosk, /p/ pulse; a slug is unique within its mode (ADR 0011).
 		create table collector (
 			id integer generated always as identity primary key,
 			study_id integer not null references study (id),
