@@ -62,7 +62,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	);
 	if (!event.locals.frameAncestors?.length) response.headers.set('x-frame-options', 'DENY');
 	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	// A page may ask for a stricter policy (the public report links send no referrer at all).
+	if (!response.headers.has('referrer-policy')) response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
 	response.headers.set('cross-origin-opener-policy', 'same-origin');
 	if (ctx.config.secureCookies) {

@@ -20,6 +20,8 @@ export interface CommandIo {
 	context(): Promise<AppContext>;
 	/** Everything on standard input (e.g. a password piped in); tests pass their own. */
 	readStdin?: () => Promise<string>;
+	/** Writes to standard output as it is, without a line break (files: a report, an export). */
+	write?: (data: Uint8Array | string) => Promise<void>;
 }
 
 /** An error the user can fix: printed without a stack trace, exit code 2. */
@@ -34,6 +36,8 @@ export function parseCommandArgs(command: Command, argv: string[]) {
 	}
 }
 
+let stdoutGuarded = false;
+
 export function defaultIo(): CommandIo {
 	return {
 		out: (text) => process.stdout.write(text + '\n'),
@@ -43,6 +47,16 @@ export function defaultIo(): CommandIo {
 			const config = loadConfig();
 			return createContext(config, { logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
 		},
+		// A reader that stops early (`| head`) closes the pipe: the write fails with EPIPE, which the
+		// command sees as a rejection; the listener keeps it from being an unhandled 'error' event.
+		write: (data) =>
+			new Promise<void>((resolve, reject) => {
+				if (!stdoutGuarded) {
+					stdoutGuarded = true;
+					process.stdout.on('error', () => {});
+				}
+				process.stdout.write(data, (error) => (error ? reject(error) : resolve()));
+			}),
 		readStdin: async () => {
 			const chunks: Buffer[] = [];
 			for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

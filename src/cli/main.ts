@@ -8,8 +8,12 @@ import { demo } from './commands/demo.ts';
 import { userAdd } from './commands/user-add.ts';
 import { importLibrariesCommand } from './commands/import-libraries.ts';
 import { dbCopy } from './commands/db-copy.ts';
+import { exportResponsesCommand } from './commands/export-responses.ts';
+import { importResponsesCommand } from './commands/import-responses.ts';
+import { reportCommand } from './commands/report.ts';
+import { cubeFold, cubeRebuild } from './commands/cube.ts';
 
-const commands: Command[] = [migrate, demo, userAdd, importLibrariesCommand, dbCopy];
+const commands: Command[] = [migrate, demo, userAdd, importLibrariesCommand, dbCopy, reportCommand, exportResponsesCommand, importResponsesCommand, cubeRebuild, cubeFold];
 
 function overview(): string {
 	const width = Math.max(...commands.map((c) => c.name.join(' ').length));

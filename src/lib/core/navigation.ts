@@ -13,7 +13,8 @@ export type NavLabel =
 	| 'auth_nav_outbox'
 	| 'admin_nav_organisations'
 	| 'studies_nav_studies'
-	| 'studies_nav_instruments';
+	| 'studies_nav_instruments'
+	| 'report_nav_reports';
 
 /**
  * The main menu for an actor: only what they may open. Each module adds its entry here, guarded by
@@ -24,6 +25,7 @@ export function navigationFor(actor: Actor | null): NavItem[] {
 	if (!actor) return items;
 	if (canAnywhere(actor, 'study.view')) items.push({ href: '/studies', label: 'studies_nav_studies' });
 	if (canAnywhere(actor, 'study.manage')) items.push({ href: '/instruments', label: 'studies_nav_instruments' });
+	if (canAnywhere(actor, 'report.view')) items.push({ href: '/reports', label: 'report_nav_reports' });
 	if (canAnywhere(actor, 'org.view')) items.push({ href: '/admin/organisations', label: 'admin_nav_organisations' });
 	if (canAnywhere(actor, 'user.view')) items.push({ href: '/admin/users', label: 'auth_nav_users' });
 	if (canAnywhere(actor, 'audit.view')) items.push({ href: '/admin/audit', label: 'auth_nav_audit' });

@@ -42,7 +42,10 @@ const expected: Record<Role, Record<Action, ResourceName[]>> = {
 		'study.manage': ['network', 'municipality', 'inNetwork', 'sibling'],
 		'response.view': ['network', 'municipality', 'inNetwork', 'sibling'],
 		'response.delete': ['network', 'municipality', 'inNetwork', 'sibling'],
-		'response.enter': ['network', 'municipality', 'inNetwork', 'sibling']
+		'response.enter': ['network', 'municipality', 'inNetwork', 'sibling'],
+		'report.view': ['network', 'municipality', 'inNetwork', 'sibling'],
+		'report.manage': ['network', 'municipality', 'inNetwork', 'sibling'],
+		'response.export': ['network', 'municipality', 'inNetwork', 'sibling']
 	},
 	director: {
 		'org.view': ['municipality', 'inNetwork'],
@@ -55,7 +58,10 @@ const expected: Record<Role, Record<Action, ResourceName[]>> = {
 		'study.manage': [],
 		'response.view': [],
 		'response.delete': [],
-		'response.enter': ['municipality', 'inNetwork']
+		'response.enter': ['municipality', 'inNetwork'],
+		'report.view': ['municipality', 'inNetwork'],
+		'report.manage': [],
+		'response.export': []
 	},
 	staff: {
 		'org.view': ['inNetwork'],
@@ -68,7 +74,10 @@ const expected: Record<Role, Record<Action, ResourceName[]>> = {
 		'study.manage': [],
 		'response.view': [],
 		'response.delete': [],
-		'response.enter': ['inNetwork']
+		'response.enter': ['inNetwork'],
+		'report.view': ['inNetwork'],
+		'report.manage': [],
+		'response.export': []
 	},
 	observer: {
 		'org.view': [],
@@ -81,7 +90,10 @@ const expected: Record<Role, Record<Action, ResourceName[]>> = {
 		'study.manage': [],
 		'response.view': [],
 		'response.delete': [],
-		'response.enter': []
+		'response.enter': [],
+		'report.view': [],
+		'report.manage': [],
+		'response.export': []
 	}
 };
 

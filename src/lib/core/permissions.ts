@@ -47,7 +47,17 @@ export const actions = [
 	/** Delete one raw response (audited). Services refuse it in a confidential study, whoever asks. */
 	'response.delete',
 	/** Type in a paper form on behalf of a respondent (paper entry). */
-	'response.enter'
+	'response.enter',
+	/**
+	 * Open the report of a unit (aggregates only, suppressed below the minimum group size). A
+	 * library's report also shows its municipality and networks as comparison lines; opening the
+	 * municipality's or network's own report (with its libraries side by side) needs this action there.
+	 */
+	'report.view',
+	/** Create and revoke read-only public links to a report, rename and merge open-text themes. */
+	'report.manage',
+	/** Export raw responses (CSV, XLSX, JSON) and import them. Services refuse it in a confidential study. */
+	'response.export'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -62,9 +72,21 @@ export const GLOBAL: Resource = { type: 'global' };
 
 /** Which actions a role allows inside its scope. Admin is handled apart: everything, everywhere. */
 const allowed: Record<Exclude<Role, 'admin'>, readonly Action[]> = {
-	coordinator: ['org.view', 'user.view', 'user.manage', 'study.view', 'study.manage', 'response.view', 'response.delete', 'response.enter'],
-	director: ['org.view', 'user.view', 'study.view', 'response.enter'],
-	staff: ['org.view', 'study.view', 'response.enter'],
+	coordinator: [
+		'org.view',
+		'user.view',
+		'user.manage',
+		'study.view',
+		'study.manage',
+		'response.view',
+		'response.delete',
+		'response.enter',
+		'report.view',
+		'report.manage',
+		'response.export'
+	],
+	director: ['org.view', 'user.view', 'study.view', 'response.enter', 'report.view'],
+	staff: ['org.view', 'study.view', 'response.enter', 'report.view'],
 	observer: []
 };
 

@@ -12,7 +12,8 @@ const schema = z.object({
 	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
 	MAIL_FROM: z.string().min(3).default('Aspa <aspa@localhost>'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	NODE_ENV: z.string().default('production')
+	NODE_ENV: z.string().default('production'),
+	ASPA_CHROMIUM: z.string().min(1).default('/usr/bin/chromium')
 });
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
 	logLevel: string;
 	/** Cookies get `Secure` when the public URL is https. */
 	secureCookies: boolean;
+	/** The Chromium that prints reports to PDF (ADR 0020); PDF is unavailable when it is missing. */
+	chromiumPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		smtpUrl: e.SMTP_URL,
 		mailFrom: e.MAIL_FROM,
 		logLevel: e.LOG_LEVEL,
-		secureCookies: e.ORIGIN?.startsWith('https://') ?? false
+		secureCookies: e.ORIGIN?.startsWith('https://') ?? false,
+		chromiumPath: e.ASPA_CHROMIUM
 	};
 }

@@ -105,7 +105,7 @@ export async function findRespondentCollector(
 		select c.id, c.study_id, c.library_id, c.channel, c.mode, c.slug, c.frame_origins, c.settings, c.created_at, c.archived_at,
 			s.key as s_key, s.name as s_name, s.instrument_id as s_instrument_id, s.confidential as s_confidential,
 			s.uses_tokens as s_uses_tokens, s.one_per_device as s_one_per_device, s.is_demo as s_is_demo, s.created_by as s_created_by,
-			s.created_at as s_created_at, s.updated_at as s_updated_at, s.archived_at as s_archived_at, i.kind as instrument_kind,
+			s.created_at as s_created_at, s.updated_at as s_updated_at, s.archived_at as s_archived_at, s.report_settings as s_report_settings, i.kind as instrument_kind,
 			(select coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'studyId', r.study_id, 'key', r.key, 'name', r.name,
 					'instrumentVersionId', r.instrument_version_id, 'opensAt', r.opens_at, 'closesAt', r.closes_at, 'createdAt', r.created_at)
 					order by r.opens_at, r.id), '[]'::jsonb)
@@ -141,7 +141,8 @@ export async function findRespondentCollector(
 			createdBy: row.sCreatedBy,
 			createdAt: row.sCreatedAt,
 			updatedAt: row.sUpdatedAt,
-			archivedAt: row.sArchivedAt
+			archivedAt: row.sArchivedAt,
+			reportSettings: row.sReportSettings
 		},
 		instrumentKind: row.instrumentKind,
 		rounds: row.rounds.map((round) => ({
@@ -166,6 +167,7 @@ interface RespondentRow extends CollectorRow {
 	sCreatedAt: Date;
 	sUpdatedAt: Date;
 	sArchivedAt: Date | null;
+	sReportSettings: StudyRow['reportSettings'];
 	instrumentKind: InstrumentKind;
 	rounds: (Omit<RoundRow, 'opensAt' | 'closesAt' | 'createdAt'> & { opensAt: string; closesAt: string; createdAt: string })[];
 }

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { AnswerFacet } from '#lib/core/instrument/facets.ts';
+import { removeFromCube } from './answer-cube.ts';
 import type { Db } from './client.ts';
 import type { Channel, ResponseTable } from './schema.ts';
 import type { Locale } from '#lib/core/org-types.ts';
@@ -16,7 +17,8 @@ export interface NewResponse {
 	studyId: number;
 	roundId: number;
 	libraryId: number | null;
-	collectorId: number;
+	/** Null for a response imported from a file (ADR 0020): it came through no collector. */
+	collectorId: number | null;
 	channel: Channel;
 	language: Locale;
 	instrumentVersionId: number;
@@ -44,7 +46,8 @@ export interface StoreResponseInput {
 
 /**
  * Stores a response in ONE statement (so one transaction and one round trip): the token update,
- * the response row, its answer rows and open texts, and the saved progress it was resumed from.
+ * the response row, its answer rows and open texts, the saved progress it was resumed from, and
+ * its `cube_pending` row (the next fold adds it to the answer cube; ADR 0015).
  * Answer rows travel as one jsonb parameter (`jsonb_to_recordset`), so the statement has the same
  * shape whatever the answers.
  *
@@ -103,6 +106,9 @@ export async function storeResponse(db: Db, input: StoreResponseInput): Promise<
 		),
 		resumed as (
 			delete from partial_response where id = ${input.resumeHash ?? null} and exists (select 1 from stored)
+		),
+		pending as (
+			insert into cube_pending (response_id, study_id) select stored.id, ${row.studyId}::int from stored
 		)
 		select id, flag from stored`.execute(db);
 	return result.rows[0];
@@ -142,9 +148,17 @@ export async function listAnswerFacets(db: Db, responseId: number): Promise<Answ
 	return facets;
 }
 
+/**
+ * Deletes a response with its answers, taking it out of the answer cube in the same transaction
+ * (the caller's, or one of its own).
+ */
 export async function deleteResponse(db: Db, id: number): Promise<boolean> {
-	const result = await db.deleteFrom('response').where('id', '=', id).executeTakeFirst();
-	return Number(result.numDeletedRows) === 1;
+	const remove = async (trx: Db) => {
+		await removeFromCube(trx, id);
+		const result = await trx.deleteFrom('response').where('id', '=', id).executeTakeFirst();
+		return Number(result.numDeletedRows) === 1;
+	};
+	return db.isTransaction ? remove(db) : db.transaction().execute(remove);
 }
 
 export interface ResponseCount {

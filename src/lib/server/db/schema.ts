@@ -215,6 +215,8 @@ export interface StudyTable {
 	createdAt: CreatedAt;
 	updatedAt: Timestamp;
 	archivedAt: Date | null;
+	/** Report settings (migration 0004; read through `readReportSettings` in core/report/settings.ts). */
+	reportSettings: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 export interface StudyScopeTable {
@@ -308,6 +310,71 @@ export interface PartialResponseTable {
 	expiresAt: Date;
 }
 
+/** The answer cube (ADR 0015, core/report/cube.ts): derived from response and answer. */
+export interface AnswerCubeTable {
+	studyId: number;
+	roundId: number;
+	/** 0 for responses without a library. */
+	libraryId: number;
+	segmentKey: string;
+	channel: string;
+	language: string;
+	segmentValue: string;
+	itemId: string;
+	facet: string;
+	valueCode: string;
+	n: number;
+	sum: number;
+	sumSq: number;
+}
+
+/** Stored responses not yet folded into the answer cube. */
+export interface CubePendingTable {
+	responseId: number;
+	studyId: number;
+}
+
+/** A coordinator's decision on an open-text theme of one study × item (ADR 0019). */
+export interface TextThemeTable {
+	id: Generated<number>;
+	studyId: number;
+	itemId: string;
+	key: string;
+	label: string | null;
+	mergedInto: string | null;
+	manual: Generated<boolean>;
+	createdBy: number | null;
+	createdAt: CreatedAt;
+	updatedAt: Timestamp;
+}
+
+/** An answer tagged with a theme by hand. */
+export interface TextThemeTagTable {
+	responseId: number;
+	studyId: number;
+	itemId: string;
+	themeKey: string;
+	createdBy: number | null;
+	createdAt: CreatedAt;
+}
+
+/** A read-only public link to one report (migration 0005, ADR 0021); only the token's hash is kept. */
+export interface ReportLinkTable {
+	id: Generated<number>;
+	tokenHash: string;
+	studyId: number;
+	scopeType: 'library' | 'municipality' | 'network';
+	scopeId: number;
+	/** Report query parameters: round, compare, channel, language, segment, breakdown (keys as in the URL). */
+	filter: ColumnType<Record<string, string>, string | undefined, string>;
+	label: Generated<string>;
+	expiresAt: Date | null;
+	createdBy: number | null;
+	createdAt: CreatedAt;
+	revokedAt: Date | null;
+	revokedBy: number | null;
+}
+
 export interface Database {
 	network: NetworkTable;
 	municipality: MunicipalityTable;
@@ -334,6 +401,11 @@ export interface Database {
 	answer: AnswerTable;
 	answerText: AnswerTextTable;
 	partialResponse: PartialResponseTable;
+	textTheme: TextThemeTable;
+	textThemeTag: TextThemeTagTable;
+	answerCube: AnswerCubeTable;
+	cubePending: CubePendingTable;
+	reportLink: ReportLinkTable;
 }
 
 export type Network = Selectable<NetworkTable>;

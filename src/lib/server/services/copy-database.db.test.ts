@@ -67,6 +67,18 @@ const fillers: Record<string, string> = {
 		cross join (values ('q1', '', null, 4.25::numeric, '2026-05-02'::date, false),
 			('q2', 'importance', 'opt-1', null, null, true)) as v (item, facet, code, num, day, na)`,
 	answer_text: `insert into answer_text (response_id, item_id, text) select min(id), 'q3', 'Hyvä palvelu, "kiitos"!' from response`,
+	text_theme: `insert into text_theme (study_id, item_id, key, label, merged_into, manual)
+		select (select min(id) from study), 'q3', v.key, v.label, v.merged, v.manual
+		from (values ('#käsin', 'Käsin tehty "teema"', null, true), ('ystäväl', null, '#käsin', false)) as v (key, label, merged, manual)`,
+	text_theme_tag: `insert into text_theme_tag (response_id, study_id, item_id, theme_key)
+		select (select min(id) from response), (select min(id) from study), 'q3', '#käsin'`,
+	// The demo folds every response it stores; a pending row shows the copy keeps the fold's backlog.
+	answer_cube: `insert into answer_cube (study_id, round_id, library_id, segment_key, channel, language, segment_value, item_id, facet, value_code, n, sum, sum_sq)
+		select (select min(id) from study), (select min(id) from study_round), 0, 'age_band', '*', '*', '15-29', 'q1', '', '4', 2, 8, 32`,
+	cube_pending: `insert into cube_pending (response_id, study_id) select id, study_id from response order by id desc limit 1`,
+	report_link: `insert into report_link (token_hash, study_id, scope_type, scope_id, filter, label, expires_at, created_by, revoked_at, revoked_by)
+		select 'hash-of-token', (select min(id) from study), 'library', (select min(id) from library), '{"round": "2026", "segment": "age_band:15-29"}',
+			'Hallitus "3/2026"', '2026-12-31T22:00:00Z', (select min(id) from app_user), '2026-06-02T10:00:00Z', (select min(id) from app_user)`,
 	partial_response: `insert into partial_response (id, collector_id, round_id, language, form_values, expires_at)
 		select 'resume-hash', (select min(id) from collector), (select min(id) from study_round), 'sv', '{"q1": "4"}',
 			'2026-07-01T00:00:00Z'`

@@ -7,13 +7,15 @@ import { countResponses } from '#lib/server/services/collection/count-responses.
 import { createCollector } from '#lib/server/services/collection/create-collector.ts';
 import { createLibraryCollectors } from '#lib/server/services/collection/create-library-collectors.ts';
 import { createRound } from '#lib/server/services/collection/create-round.ts';
+import { mayManageThemes } from '#lib/server/services/reports/manage-themes.ts';
 import { failWith, formValues, loadStudy } from '../study-route.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { actor, detail } = await loadStudy(locals, url, params.key);
 	const counts = await countResponses(locals.ctx, actor, detail.study.id);
-	return { detail, counts, origin: url.origin };
+	const themes = await mayManageThemes(locals.ctx, actor, detail.study.id);
+	return { detail, counts, origin: url.origin, themes };
 };
 
 const channelOf = (value: unknown): Channel | undefined => channels.find((channel) => channel === value);

@@ -5,6 +5,8 @@ import { loadDemo } from '../load-demo.ts';
 import { openCollectorForRespondent } from '../collection/open-collector-for-respondent.ts';
 import { submitResponse } from '../collection/submit-response.ts';
 import { demoStaffTokens } from './demo-collection.ts';
+import { customerVolumes } from './demo-responses.ts';
+import { demoPulseTaps, demoStaffAnswered, demoStaffIssued } from './load-demo-responses.ts';
 
 async function counts(env: TestEnv) {
 	const count = async (table: 'instrument' | 'study' | 'studyRound' | 'collector' | 'response' | 'responseToken' | 'privacyNotice') =>
@@ -24,7 +26,9 @@ describeDb('collection demo', (env) => {
 	it('loads studies whose pages /s/demo, /k/demo and /p/demo open, and a second load adds nothing', async () => {
 		await loadDemo(env());
 		const first = await counts(env());
-		expect(first).toMatchObject({ instruments: 4, studies: 3, rounds: 4, tokens: demoStaffTokens.length, notices: 2, responses: 7 });
+		// Seven real submissions, then the generated ones (demo-responses.db.test.ts checks those).
+		const generated = customerVolumes.reduce((sum, volume) => sum + volume.responses[0] + volume.responses[1], 0) + demoPulseTaps + demoStaffAnswered;
+		expect(first).toMatchObject({ instruments: 4, studies: 3, rounds: 4, tokens: demoStaffTokens.length + demoStaffIssued, notices: 2, responses: 7 + generated });
 		await loadDemo(env());
 		expect(await counts(env())).toEqual(first);
 

@@ -13,7 +13,8 @@ import { findRoundByKey } from '#lib/server/db/rounds.ts';
 import { findStudyByKey } from '#lib/server/db/studies.ts';
 import { findUserByEmail } from '#lib/server/db/users.ts';
 import { hashCode } from '../collection/codes.ts';
-import { createCollector } from '../collection/create-collector.ts';
+import { addCollector } from '../collection/create-collector.ts';
+import { loadStudyAccess, requireManageStudy } from '../collection/study-access.ts';
 import { createInstrument } from '../collection/create-instrument.ts';
 import { createRound } from '../collection/create-round.ts';
 import { createStudy } from '../collection/create-study.ts';
@@ -21,6 +22,7 @@ import { publishInstrument } from '../collection/publish-instrument.ts';
 import { setPrivacyNotice } from '../collection/set-privacy-notice.ts';
 import { submitResponse } from '../collection/submit-response.ts';
 import type { Deps } from '../deps.ts';
+import { demoResponseCollectors, demoStaffCollectors } from './demo-responses.ts';
 
 /**
  * The collection demo, with stable keys that docs and checks point at:
@@ -30,9 +32,11 @@ import type { Deps } from '../deps.ts';
  *   collector `/s/demo`, a kiosk `/k/demo`, a paper-entry collector, a link-after-chat collector
  *   and QR collectors for a handful of libraries;
  * - study `demo-staff` (staff survey 2018; confidential, one-time tokens) at `/s/demo-staff`, with
- *   the known demo tokens `demoStaffTokens`;
+ *   the known demo tokens `demoStaffTokens`, and a link per workplace (`/s/staff-<library>`);
  * - study `demo-pulse` (customer-promise pulse in Kyyti) at `/p/demo` on a desk tablet;
- * - a global privacy notice and one for Kyyti; a few real submissions so staff views are not empty.
+ * - a global privacy notice and one for Kyyti; a few real submissions through `submitResponse`;
+ * - synthetic responses from a seeded generator (demo-responses.ts) so every report shows
+ *   something real, through a QR poster (and some kiosks and paper forms) per library.
  *
  * Everything goes through the collection services as the demo admin, inside loadDemo's
  * transaction. Idempotent: each step looks its key up first; submissions have fixed ids.
@@ -68,6 +72,18 @@ const customerCollectors: DemoCollector[] = [
 	{ slug: 'kouvola', channel: 'qr', library: 'kouvola-main' }
 ];
 
+/** The listed collectors, then every other one the generated responses come through (a QR poster per library and so on). */
+function allCustomerCollectors(): DemoCollector[] {
+	const all: DemoCollector[] = [...customerCollectors];
+	const seen = new Set(all.map((collector) => `${collector.mode ?? defaultMode(collector.channel, 'survey')}/${collector.slug}`));
+	for (const extra of demoResponseCollectors()) {
+		if (seen.has(`${extra.mode}/${extra.slug}`)) continue;
+		seen.add(`${extra.mode}/${extra.slug}`);
+		all.push({ slug: extra.slug, channel: extra.channel, mode: extra.mode, library: extra.library });
+	}
+	return all;
+}
+
 export async function loadDemoCollection(deps: Deps): Promise<void> {
 	const admin = await demoAdmin(deps);
 	if (!admin) {
@@ -89,7 +105,7 @@ export async function loadDemoCollection(deps: Deps): Promise<void> {
 	});
 	await ensureRound(deps, admin, customer, lastYear, { fi: `Kierros ${year - 1}`, sv: `Omgång ${year - 1}`, en: `Round ${year - 1}` });
 	await ensureRound(deps, admin, customer, thisYear, { fi: `Kierros ${year}`, sv: `Omgång ${year}`, en: `Round ${year}` });
-	for (const collector of customerCollectors) await ensureCollector(deps, admin, customer, collector, 'survey');
+	await ensureCollectors(deps, admin, customer, allCustomerCollectors(), 'survey');
 
 	const staff = await ensureStudy(deps, admin, {
 		key: 'demo-staff',
@@ -100,7 +116,8 @@ export async function loadDemoCollection(deps: Deps): Promise<void> {
 		usesTokens: true
 	});
 	const staffRound = await ensureRound(deps, admin, staff, thisYear, { fi: `Kierros ${year}`, sv: `Omgång ${year}`, en: `Round ${year}` });
-	await ensureCollector(deps, admin, staff, { slug: 'demo-staff', channel: 'web', library: null }, 'staff_survey');
+	const staffLinks = demoStaffCollectors().map((link): DemoCollector => ({ slug: link.slug, channel: 'web', library: link.library }));
+	await ensureCollectors(deps, admin, staff, [{ slug: 'demo-staff', channel: 'web', library: null }, ...staffLinks], 'staff_survey');
 	await ensureDemoTokens(deps, staff, staffRound, now);
 
 	const pulse = await ensureStudy(deps, admin, {
@@ -110,7 +127,7 @@ export async function loadDemoCollection(deps: Deps): Promise<void> {
 		scope: [await unit(deps, 'network', 'kyyti')]
 	});
 	await ensureRound(deps, admin, pulse, thisYear, { fi: `Kierros ${year}`, sv: `Omgång ${year}`, en: `Round ${year}` });
-	await ensureCollector(deps, admin, pulse, { slug: 'demo', channel: 'kiosk', mode: 'pulse', library: 'kouvola-main' }, 'pulse');
+	await ensureCollectors(deps, admin, pulse, [{ slug: 'demo', channel: 'kiosk', mode: 'pulse', library: 'kouvola-main' }], 'pulse');
 
 	await ensureNotices(deps, admin);
 	await submitDemoResponses(deps);
@@ -148,11 +165,18 @@ async function ensureRound(deps: Deps, admin: Actor, studyId: number, times: { k
 	return existing?.id ?? (await createRound(deps, admin, { studyId, ...times, name })).id;
 }
 
-async function ensureCollector(deps: Deps, admin: Actor, studyId: number, spec: DemoCollector, kind: InstrumentKind): Promise<void> {
-	const mode = spec.mode ?? defaultMode(spec.channel, kind);
-	if (await findCollectorBySlug(deps.db, mode, spec.slug)) return;
-	const libraryId = spec.library === null ? null : (await unit(deps, 'library', spec.library)).id;
-	await createCollector(deps, admin, { studyId, libraryId, channel: spec.channel, mode, slug: spec.slug });
+/** Adds the collectors of a study that are missing (by mode and slug), checking the study's access once. */
+async function ensureCollectors(deps: Deps, admin: Actor, studyId: number, specs: readonly DemoCollector[], kind: InstrumentKind): Promise<void> {
+	const missing: DemoCollector[] = [];
+	for (const spec of specs) if (!(await findCollectorBySlug(deps.db, spec.mode ?? defaultMode(spec.channel, kind), spec.slug))) missing.push(spec);
+	if (missing.length === 0) return;
+	const now = deps.now();
+	const access = await loadStudyAccess(deps.db, studyId, now);
+	requireManageStudy(admin, access);
+	for (const spec of missing) {
+		const libraryId = spec.library === null ? null : (await unit(deps, 'library', spec.library)).id;
+		await addCollector(deps.db, admin, access, { libraryId, channel: spec.channel, mode: spec.mode ?? defaultMode(spec.channel, kind), slug: spec.slug }, now);
+	}
 }
 
 async function ensureDemoTokens(deps: Deps, studyId: number, roundId: number, now: Date): Promise<void> {

@@ -1,5 +1,6 @@
 import { countResponses } from '#lib/server/services/collection/count-responses.ts';
 import { listResponses } from '#lib/server/services/collection/list-responses.ts';
+import { canExportResponses } from '#lib/server/services/reports/export-responses.ts';
 import { loadStudy } from '../../study-route.ts';
 import type { PageServerLoad } from './$types';
 
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		tokens: detail.tokens,
 		counts,
 		list,
-		flaggedOnly
+		flaggedOnly,
+		exportable: detail.permissions.viewResponses && (await canExportResponses(locals.ctx, actor, detail.study.key))
 	};
 };
