@@ -19,7 +19,7 @@ export const cubeRebuild: Command = {
 		'  Reports read pre-summed counts that every submit, delete and import keeps current; this\n' +
 		'  recomputes them from the responses, in one transaction (reports show the old counts until\n' +
 		'  it commits). Needed only after data was loaded around Aspa (e.g. straight into the database);\n' +
-		'  running it at any other time changes nothing. Takes about a minute per million responses.\n\n' +
+		'  running it at any other time changes nothing. A million responses take several minutes.\n\n' +
 		'  Example: npm run aspa -- cube rebuild --study demo-customer',
 	options: rebuildOptions,
 	async run(values, io) {

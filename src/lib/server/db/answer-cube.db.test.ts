@@ -268,7 +268,8 @@ describeDb('answer cube', (env) => {
 				await expectCubeMatchesReference(env(), study);
 
 				const incremental = await cubeOf(env(), study.fixture.studyId);
-				const rebuilt = await rebuildCube(env().db, study.fixture.studyId);
+				// Parts of three responses: a library's round in several statements that add up.
+				const rebuilt = await rebuildCube(env().db, study.fixture.studyId, { chunk: 3 });
 				expect(await cubeOf(env(), study.fixture.studyId)).toEqual(incremental);
 				expect(rebuilt).toEqual({ responses: ids.length - deletions.filter((index) => index < ids.length).length, rows: incremental.length });
 			}),

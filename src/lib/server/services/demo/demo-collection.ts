@@ -22,7 +22,8 @@ import { publishInstrument } from '../collection/publish-instrument.ts';
 import { setPrivacyNotice } from '../collection/set-privacy-notice.ts';
 import { submitResponse } from '../collection/submit-response.ts';
 import type { Deps } from '../deps.ts';
-import { demoResponseCollectors, demoStaffCollectors } from './demo-responses.ts';
+import { demoResponseCollectors } from './demo-responses.ts';
+import { demoStaffCollectors } from './demo-staff-responses.ts';
 
 /**
  * The collection demo, with stable keys that docs and checks point at:

@@ -10,12 +10,11 @@ import {
 	demoResponseCollectors,
 	generateCustomerResponses,
 	generatePulseResponses,
-	generateStaffResponses,
 	pulseSubmissionIds,
 	smallLibrary,
-	staffSubmissionIds,
 	type DemoSubmission
 } from './demo-responses.ts';
+import { generateStaffResponses, staffSubmissionIds } from './demo-staff-responses.ts';
 
 const libraryCodes = [...customerVolumes.map((volume) => volume.library), 'tampere-linnainmaa', 'kotka-langinkoski'];
 const options: OptionSources = { libraries: libraryCodes.map((code) => ({ code, label: { fi: code } })) };

@@ -1,9 +1,8 @@
 import type { Channel, CollectorMode } from '#lib/core/collection/collectors.ts';
-import { codeAlphabet, codeFromIndexes, codeLength } from '#lib/core/collection/codes.ts';
 import { helsinkiToInstant } from '#lib/core/helsinki-time.ts';
 import type { RawFormData } from '#lib/core/instrument/raw-form.ts';
 import { demoRandom, demoSubmissionId, type DemoRandom } from './demo-random.ts';
-import { contactSentence, pulseComments, staffTexts, themeSentence, themeWeights, type DemoTheme } from './demo-texts.ts';
+import { contactSentence, pulseComments, themeSentence, themeWeights, type DemoTheme } from './demo-texts.ts';
 
 /**
  * Synthetic responses for the demo studies, from seeded streams (demo-random.ts): the same inputs
@@ -16,7 +15,8 @@ import { contactSentence, pulseComments, staffTexts, themeSentence, themeWeights
  * - the later customer round improves proactive service and expertise (a round change);
  * - 15–29-year-olds rate friendliness and expertise lower than those over 45 (a segment gap);
  * - open text in Finnish, with some Swedish and English, on recurring themes, a few with contacts;
- * - web, QR, kiosk, paper and link channels; the pulse over weeks and hours of the day;
+ * - web, QR, kiosk, paper and link channels; the pulse over weeks and hours of the day (the staff
+ *   survey is in demo-staff-responses.ts);
  * - one small library (`smallLibrary`) whose every age band stays under the minimum group size of
  *   5 while its total is above it.
  */
@@ -26,7 +26,6 @@ export const demoSeed = 'aspa-demo-2026';
 /** One seeded stream per study × round (× library): each gives its responses and their submission ids. */
 const customerStream = (roundKey: string, library: string) => `${demoSeed}:customer:${roundKey}:${library}`;
 const pulseStream = (roundKey: string) => `${demoSeed}:pulse:${roundKey}`;
-const staffStream = (roundKey: string) => `${demoSeed}:staff:${roundKey}`;
 
 /** The library whose segment groups are all below the minimum group size (5) in each round. */
 export const smallLibrary = 'ikaalinen-main';
@@ -235,16 +234,13 @@ export function customerSubmissionIds(roundKeys: readonly string[]): string[] {
 	return roundKeys.slice(0, 2).flatMap((key, wave) => customerVolumes.flatMap((volume) => streamIds(customerStream(key, volume.library), volume.responses[wave]!)));
 }
 
-/** The submission ids of `generatePulseResponses` and `generateStaffResponses` (`count` taps or answers). */
+/** The submission ids of `generatePulseResponses` (`count` taps). */
 export function pulseSubmissionIds(roundKey: string, count: number): string[] {
 	return streamIds(pulseStream(roundKey), count);
 }
 
-export function staffSubmissionIds(roundKey: string, used: number): string[] {
-	return streamIds(staffStream(roundKey), used);
-}
-
-function streamIds(stream: string, count: number): string[] {
+/** The ids of a stream's first `count` responses. */
+export function streamIds(stream: string, count: number): string[] {
 	return Array.from({ length: count }, (_, index) => demoSubmissionId(stream, index));
 }
 
@@ -365,95 +361,4 @@ export function generatePulseResponses(round: { key: string; window: DemoWindow 
 		out.push({ submissionId: demoSubmissionId(stream, index), collector: { mode: 'pulse', slug: 'demo' }, roundKey: round.key, language, submittedAt, values });
 	}
 	return out;
-}
-
-/** A one-tap token of the generated staff population: its code (plaintext, never stored) and whether it was used. */
-export interface DemoToken {
-	code: string;
-	usedBy?: string;
-}
-
-const toolLevels: Record<string, Record<string, number>> = {
-	library_system: { '1': 95, '2': 5 },
-	computer: { '1': 97, '2': 3 },
-	email: { '1': 85, '2': 15 },
-	web_library: { '1': 70, '2': 28, '3': 2 },
-	booking_software: { '1': 20, '2': 50, '3': 30 },
-	databases: { '1': 25, '2': 60, '3': 15 },
-	smartphone: { '1': 45, '2': 35, '3': 20 },
-	printed_sources: { '1': 30, '2': 60, '3': 10 },
-	social_media: { '1': 15, '2': 45, '3': 40 },
-	tablet: { '1': 10, '2': 35, '3': 55 }
-};
-const identificationMeans: Record<string, number> = { shoulder_bag: 2.1, work_outfit: 3.2, work_accessory: 3, lanyard: 3.6, name_badge: 4.4 };
-const activeServiceMeans: Record<string, number> = {
-	walk_about: 2.6,
-	recommend: 3.4,
-	tidy_service_points: 3.9,
-	cheerful: 4,
-	shared_practices: 3.1,
-	approachable_staff: 4.1,
-	equal_treatment: 4.4,
-	follow_through: 3.9
-};
-const workplaceWeights: Record<string, number> = {
-	'tampere-metso': 14,
-	'tampere-hervanta': 5,
-	'tampere-kaleva': 2,
-	'pirkkala-main': 4,
-	'nokia-main': 4,
-	'jyvaskyla-main': 12,
-	'jyvaskyla-vaajakoski': 4,
-	'keuruu-main': 2,
-	'muurame-main': 2
-};
-
-/**
- * The staff survey's links per workplace (`/s/staff-<library>`), so its reports split by library;
- * a respondent without a workplace answers through the study-wide `/s/demo-staff`.
- */
-export function demoStaffCollectors(): { slug: string; library: string }[] {
-	return Object.keys(workplaceWeights).map((library) => ({ slug: `staff-${library}`, library }));
-}
-
-/**
- * The staff survey (one-time tokens, confidential): `issued` tokens of which the first `used`
- * answered, so the study shows a response rate. Tokens are returned with the responses that used them.
- */
-export function generateStaffResponses(round: { key: string; window: DemoWindow }, issued: number, used: number): { submissions: DemoSubmission[]; tokens: DemoToken[] } {
-	const stream = staffStream(round.key);
-	const random = demoRandom(stream);
-	const tokens: DemoToken[] = Array.from({ length: issued }, () => ({ code: codeFromIndexes(Array.from({ length: codeLength }, () => random.int(0, codeAlphabet.length - 1))) }));
-	const submissions: DemoSubmission[] = [];
-	for (let index = 0; index < Math.min(used, issued); index += 1) {
-		const language = random.weighted({ fi: 94, sv: 3, en: 3 });
-		const values: Record<string, string> = {};
-		for (const [row, levels] of Object.entries(toolLevels)) values[`q.tools.${row}`] = random.weighted(levels);
-		const person = random.normal() * 0.4;
-		for (const [row, mean] of Object.entries(identificationMeans)) values[`q.identification.${row}`] = String(fivePoint(mean + person + random.normal() * 0.8));
-		for (const [row, mean] of Object.entries(activeServiceMeans)) values[`q.active_service.${row}`] = String(fivePoint(mean + person + random.normal() * 0.7));
-		if (language === 'fi') {
-			const texts: [keyof typeof staffTexts, number][] = [
-				['good_service', 0.55],
-				['other_tools', 0.1],
-				['success_story', 0.4],
-				['could_do_better', 0.3],
-				['future_active_service', 0.4]
-			];
-			for (const [item, chance] of texts) if (random.chance(chance)) values[`q.${item}`] = random.pick(staffTexts[item]);
-		}
-		if (!random.chance(0.05)) values['q.gender'] = random.weighted({ female: 80, male: 15, other_or_none: 5 });
-		const workplace = random.weighted(workplaceWeights);
-		const ownLink = !random.chance(0.1);
-		if (ownLink) values['q.workplace'] = workplace;
-		const submissionId = demoSubmissionId(stream, index);
-		tokens[index]!.usedBy = submissionId;
-		const collector = { mode: 'survey' as const, slug: ownLink ? `staff-${workplace}` : 'demo-staff' };
-		submissions.push({ submissionId, collector, roundKey: round.key, language, submittedAt: randomMoment(random, round.window), values });
-	}
-	return { submissions, tokens };
-}
-
-function fivePoint(latent: number): number {
-	return Math.min(5, Math.max(1, Math.round(latent)));
 }

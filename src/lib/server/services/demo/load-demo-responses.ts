@@ -17,12 +17,11 @@ import {
 	customerSubmissionIds,
 	generateCustomerResponses,
 	generatePulseResponses,
-	generateStaffResponses,
 	pulseSubmissionIds,
-	staffSubmissionIds,
 	type DemoSubmission,
 	type DemoWindow
 } from './demo-responses.ts';
+import { generateStaffResponses, staffSubmissionIds } from './demo-staff-responses.ts';
 
 /** Taps on the demo pulse and answers to the staff survey (of the tokens issued). */
 export const demoPulseTaps = 340;
@@ -40,14 +39,11 @@ export const demoStaffAnswered = 52;
  * end yesterday at the latest: nothing is dated in the future.
  */
 export async function loadDemoResponses(deps: Deps): Promise<{ stored: number }> {
-	let c0 = process.cpuUsage();
-	const lap = (n: string) => { const d = process.cpuUsage(c0); c0 = process.cpuUsage(); console.log(n, Math.round((d.user + d.system) / 1000)); };
 	const now = deps.now();
 	const yesterday = addDays(localDate(now), -1);
 	let stored = 0;
 
 	const customer = await studyContext(deps, 'demo-customer', now);
-	lap('ctx');
 	if (customer) {
 		const [earlier, later] = customer.rounds;
 		const rounds = [
@@ -61,7 +57,6 @@ export async function loadDemoResponses(deps: Deps): Promise<{ stored: number }>
 		}
 	}
 
-	lap('customer');
 	const pulse = await studyContext(deps, 'demo-pulse', now);
 	const pulseRound = pulse?.rounds.at(-1);
 	if (pulse && pulseRound) {
@@ -73,7 +68,6 @@ export async function loadDemoResponses(deps: Deps): Promise<{ stored: number }>
 		}
 	}
 
-	lap('pulse');
 	const staff = await studyContext(deps, 'demo-staff', now);
 	const staffRound = staff?.rounds.at(-1);
 	const staffWindow = staffRound && windowOf(staffRound, 30, 75, yesterday);
@@ -93,7 +87,6 @@ export async function loadDemoResponses(deps: Deps): Promise<{ stored: number }>
 			return { submissions, tokens: issued };
 		});
 	}
-	lap('staff');
 	return { stored };
 }
 
@@ -134,26 +127,19 @@ type Generated = readonly DemoSubmission[] | { submissions: readonly DemoSubmiss
  * against its round's instrument and stores them; returns how many responses were new.
  */
 async function store(deps: Deps, context: StudyContext, ids: readonly string[], generate: () => Generated): Promise<number> {
-	let c = process.cpuUsage();
-	const cpu = (n: string) => { const d = process.cpuUsage(c); c = process.cpuUsage(); console.log(' ', n, Math.round((d.user + d.system) / 1000)); };
 	if (ids.length === 0 || (await countStoredSubmissions(deps.db, ids)) === ids.length) return 0;
-	cpu('count');
 	const generated = generate();
-	cpu('gen');
 	const submissions = 'submissions' in generated ? generated.submissions : generated;
 	if ('tokens' in generated) await insertTokenBatch(deps.db, generated.tokens);
 	const batch: BatchResponse[] = [];
 	for (const submission of submissions) batch.push(await toBatchResponse(deps, context, submission));
-	cpu('prep');
 	const stored = (await insertResponseBatch(deps.db, batch)).length;
-	cpu('insert');
 	// The batch left its responses pending, as storeResponse does; bringing them into the cube now
 	// spares the first report the cost (the real submissions above come in with them). A few
 	// thousand at once are rebuilt library by library: one fold of them all takes over a minute on
 	// PostgreSQL (its plan for that many fresh rows), a rebuild about a second.
 	if (stored > 500) await rebuildCube(deps.db, context.studyId);
 	else await foldPending(deps.db, context.studyId);
-	cpu('cube');
 	return stored;
 }
 
