@@ -3,7 +3,7 @@
 //
 //   npm run bench                  every suite, 3 runs each
 //   npm run bench -- --runs 5      more runs per scenario (the median is reported)
-//   npm run bench -- startup       one suite by name (startup, pglite-memory, collection, page-size, report)
+//   npm run bench -- startup       one suite by name (startup, pglite-memory, collection, page-size, report, report-http)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +14,15 @@ import { benchPgliteMemory, formatPgliteMemory } from './pglite-memory.js';
 import { benchPageSize, formatPageSize } from './page-size.js';
 import { benchCollection, formatCollection } from './collection.js';
 import { benchReport, formatReport } from './report.js';
+import { benchReportHttp, formatReportHttp } from './report-http.js';
 
 const suites = {
 	startup: { run: benchStartup, format: formatStartup },
 	'pglite-memory': { run: benchPgliteMemory, format: formatPgliteMemory },
 	'page-size': { run: benchPageSize, format: formatPageSize },
 	collection: { run: benchCollection, format: formatCollection },
-	report: { run: benchReport, format: formatReport }
+	report: { run: benchReport, format: formatReport },
+	'report-http': { run: benchReportHttp, format: formatReportHttp }
 };
 
 const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '3' } }, allowPositionals: true });
