@@ -9,6 +9,7 @@ const kit = ['@sveltejs/kit', '@sveltejs/kit/*', '$app/*', '$env/*', 'svelte', '
 const database = ['kysely', 'kysely/*', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/*'];
 const serverFolders = ['\\#lib/server/*', '**/lib/server/*'];
 const dbFolder = ['\\#lib/server/db/*', '**/server/db/*'];
+const routesFolder = ['../routes/*', '**/routes/*'];
 
 // Patterns use gitignore syntax, where a leading # starts a comment: hence '\\#lib/…'.
 function forbid(groups, message) {
@@ -45,12 +46,22 @@ export default ts.config(
 		}
 	},
 	{
+		// Route glue that needs Kit (guards, form actions) lives beside the routes, in plain files
+		// under src/routes/ that Kit's router ignores (src/routes/account-guard.ts). The blocks below
+		// for db, auth and services replace this rule for their folders and forbid Kit and routes too.
+		files: ['src/lib/server/**/*.ts'],
+		ignores: ['src/lib/server/**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': forbid([kit, routesFolder], 'src/lib/server is free of Kit and never imports routes: route glue lives under src/routes/.')
+		}
+	},
+	{
 		files: ['src/lib/server/db/**/*.ts'],
 		ignores: ['src/lib/server/db/**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': forbid(
-				[kit, ['\\#lib/server/services/*', '\\#lib/server/auth/*', '\\#lib/server/context.ts', '\\#lib/paraglide/*']],
-				'db holds SQL only: it never imports Kit, services, auth or the context.'
+				[kit, routesFolder, ['\\#lib/server/services/*', '\\#lib/server/auth/*', '\\#lib/server/context.ts', '\\#lib/paraglide/*']],
+				'db holds SQL only: it never imports Kit, routes, services, auth or the context.'
 			)
 		}
 	},
@@ -59,8 +70,8 @@ export default ts.config(
 		ignores: ['**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': forbid(
-				[kit, ['\\#lib/server/context.ts', '\\#lib/paraglide/*', '\\#lib/components/*'], database],
-				'auth and services stay free of Kit (the CLI runs them) and reach SQL through db/ only.'
+				[kit, routesFolder, ['\\#lib/server/context.ts', '\\#lib/paraglide/*', '\\#lib/components/*'], database],
+				'auth and services stay free of Kit and routes (the CLI runs them) and reach SQL through db/ only.'
 			)
 		}
 	},
@@ -81,7 +92,7 @@ export default ts.config(
 		ignores: ['**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': forbid(
-				[['\\#lib/components/*', '../routes/*', '**/routes/*'], kit],
+				[['\\#lib/components/*'], routesFolder, kit],
 				'the CLI uses the context, services and core; never routes or components.'
 			)
 		}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { baseUrl, chooseLanguage, demoUsers, expectNoAxeViolations, launchBrowser, newContext, signIn } from './browser.ts';
 
 describe('base layout', () => {
@@ -66,5 +66,36 @@ describe('base layout', () => {
 			await expectNoAxeViolations(page);
 		}
 		await context.close();
+	});
+
+	it('fits the demo study and its subpages on a 320 px phone (tables scroll inside their own box)', async () => {
+		const study = '/studies/demo-customer';
+		/** Signs in at 320 px, lets `more` add addresses found on the pages, and checks each one. */
+		async function fits(user: string, paths: string[], more: (page: Page) => Promise<string[]> = async () => []) {
+			const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
+			const page = await context.newPage();
+			await signIn(page, user);
+			for (const path of [...paths, ...(await more(page))]) {
+				expect((await page.goto(path))?.status(), path).toBe(200);
+				expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+				await expectNoAxeViolations(page);
+			}
+			await context.close();
+		}
+		async function firstHref(page: Page, path: string, selector: string): Promise<string> {
+			await page.goto(path);
+			const href = await page.locator(selector).first().getAttribute('href');
+			expect(href, `${selector} on ${path}`).toBeTruthy();
+			return href!;
+		}
+		await fits(demoUsers.coordinator, ['/studies', study, `${study}/responses`, `${study}/themes`, `${study}/report-links`, '/studies/privacy'], async (page) => [
+			await firstHref(page, study, `main a[href^="${study}/paper/"]`)
+		]);
+		// Rounds, collectors, single responses and the settings open for those who manage the study.
+		await fits(demoUsers.admin, [study, `${study}/edit`], async (page) => [
+			await firstHref(page, study, `main a[href^="${study}/rounds/"]`),
+			await firstHref(page, study, `main a[href^="${study}/collectors/"]:not([href$=".pdf"]):not([href$=".svg"])`),
+			await firstHref(page, `${study}/responses`, `main a[href^="${study}/responses/"]`)
+		]);
 	});
 });

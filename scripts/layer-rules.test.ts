@@ -21,6 +21,11 @@ describe('layer rules', () => {
 		['src/lib/server/services/x.ts', "import { error } from '@sveltejs/kit';"],
 		['src/lib/server/services/x.ts', "import { sql } from 'kysely';"],
 		['src/lib/server/auth/x.ts', "import { createContext } from '#lib/server/context.ts';"],
+		['src/lib/server/http/x.ts', "import { error } from '@sveltejs/kit';"],
+		['src/lib/server/print/x.ts', "import { page } from '$app/state';"],
+		['src/lib/server/x.ts', "import { requireActor } from '../../routes/account-guard.ts';"],
+		['src/lib/server/db/x.ts', "import { requireActor } from '../../../routes/account-guard.ts';"],
+		['src/lib/server/services/x.ts', "import { requireActor } from '../../../routes/account-guard.ts';"],
 		['src/routes/x/+page.server.ts', "import { listLibraries } from '#lib/server/db/libraries.ts';"],
 		['src/routes/x/+page.server.ts', "import { sql } from 'kysely';"],
 		['src/lib/components/X.ts', "import { loadConfig } from '#lib/server/config.ts';"],
@@ -34,6 +39,9 @@ describe('layer rules', () => {
 		['src/lib/server/db/x.ts', "import { sql } from 'kysely';"],
 		['src/lib/server/services/x.ts', "import { insertSession } from '#lib/server/db/sessions.ts';"],
 		['src/routes/x/+page.server.ts', "import { checkHealth } from '#lib/server/services/check-health.ts';"],
+		['src/routes/account-guard.ts', "import { error } from '@sveltejs/kit';"],
+		['src/lib/server/http/x.test.ts', "import { error } from '@sveltejs/kit';"],
+		['src/lib/server/http/x.ts', "import { promisify } from 'node:util';"],
 		['src/cli/commands/x.ts', "import { createContext } from '#lib/server/context.ts';"]
 	])('allows in %s: %s', async (filePath, code) => {
 		expect(await layerErrors(filePath, `${code}\nexport {};\n`)).toEqual([]);

@@ -1,4 +1,4 @@
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../account-guard.ts';
 import { homeOverview } from '#lib/server/services/home-overview.ts';
 import type { PageServerLoad } from './$types';
 

@@ -5,7 +5,7 @@ import { readText } from '#lib/core/instrument/builder/form-record.ts';
 import { instrumentTemplates } from '#lib/core/instrument/templates/catalogue.ts';
 import { canAnywhere } from '#lib/core/permissions.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../account-guard.ts';
 import { createInstrument } from '#lib/server/services/collection/create-instrument.ts';
 import { listInstruments } from '#lib/server/services/collection/list-instruments.ts';
 import { collectionErrors } from '#lib/components/builder/collection-errors.ts';

@@ -7,7 +7,7 @@ import type { InstrumentIssue } from '#lib/core/instrument/instrument-issues.ts'
 import { validateInstrument } from '#lib/core/instrument/validate.ts';
 import { canAnywhere, type Actor } from '#lib/core/permissions.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../account-guard.ts';
 import { saveInstrumentDraft } from '#lib/server/services/collection/save-instrument-draft.ts';
 import { viewInstrument } from '#lib/server/services/collection/view-instrument.ts';
 import { issueText } from '#lib/components/builder/issue-text.ts';

@@ -3,7 +3,7 @@ import { canAnywhere } from '#lib/core/permissions.ts';
 import type { Locale } from '#lib/core/org-types.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../account-guard.ts';
 import { listReportableStudies, listReportScopes } from '#lib/server/services/reports/build-report.ts';
 import type { PageServerLoad } from './$types';
 

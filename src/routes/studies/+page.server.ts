@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { canAnywhere } from '#lib/core/permissions.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../account-guard.ts';
 import { listStudies } from '#lib/server/services/collection/list-studies.ts';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { isAppError } from '#lib/core/errors.ts';
 import type { Actor } from '#lib/core/permissions.ts';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../account-guard.ts';
 import { viewStudy, type StudyDetail } from '#lib/server/services/collection/view-study.ts';
 import { collectionErrors } from '#lib/components/builder/collection-errors.ts';
 

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/core/errors.ts';
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../../account-guard.ts';
 import { changePassword } from '#lib/server/services/change-password.ts';
 import { appErrorFields } from '#lib/components/account/error-text.ts';
 import { checkPassword } from '#lib/core/password-policy.ts';

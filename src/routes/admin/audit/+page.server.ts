@@ -1,4 +1,4 @@
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../account-guard.ts';
 import { viewAuditLog } from '#lib/server/services/view-audit-log.ts';
 import type { PageServerLoad } from './$types';
 

@@ -5,7 +5,7 @@ import { can } from '#lib/core/permissions.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { importIssueText, importRecordText } from '#lib/components/admin/labels.ts';
 import { errorText } from '#lib/components/account/error-text.ts';
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../../account-guard.ts';
 import { importLibraries } from '#lib/server/services/import-libraries.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { can } from '#lib/core/permissions.ts';
 import { libraryFilterSchema, parseFilter } from '#lib/core/organisations.ts';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../account-guard.ts';
 import { listLibrariesFor } from '#lib/server/services/list-libraries.ts';
 import type { PageServerLoad } from './$types';
 

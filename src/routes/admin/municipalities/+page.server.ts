@@ -1,6 +1,6 @@
 import { can } from '#lib/core/permissions.ts';
 import { municipalityFilterSchema, parseFilter } from '#lib/core/organisations.ts';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../account-guard.ts';
 import { listMunicipalitiesFor } from '#lib/server/services/list-municipalities.ts';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { can, canAnywhere } from '#lib/core/permissions.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../../account-guard.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,6 +1,6 @@
 import { roles, scopeTypes, type Role, type ScopeType } from '#lib/core/org-types.ts';
 import type { ScopeRef } from '#lib/core/scope-directory.ts';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../account-guard.ts';
 import { listUsersFor } from '#lib/server/services/list-users.ts';
 import type { PageServerLoad } from './$types';
 

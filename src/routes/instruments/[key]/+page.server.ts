@@ -6,7 +6,7 @@ import { paperLayout } from '#lib/core/instrument/paper/paper-layout.ts';
 import { missingTranslations } from '#lib/core/instrument/texts.ts';
 import { formDataToRecord } from '#lib/core/instrument/raw-form.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { rethrowAsHttp } from '../../account-guard.ts';
 import { publishInstrument } from '#lib/server/services/collection/publish-instrument.ts';
 import { issueErrors, loadBuilder, requireEditable, saveResult } from '../builder-route.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { loadTokenPage, submitTokenPage } from '#lib/server/http/set-password-route.ts';
+import { loadTokenPage, submitTokenPage } from '../../set-password-route.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => loadTokenPage(event, 'reset');

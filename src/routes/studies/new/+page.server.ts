@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { canAnywhere } from '#lib/core/permissions.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../../account-guard.ts';
 import { createStudy } from '#lib/server/services/collection/create-study.ts';
 import { listInstruments } from '#lib/server/services/collection/list-instruments.ts';
 import { studyScopeChoices } from '#lib/server/services/study-scope-choices.ts';

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { writeText, readText, type FormRecord } from '#lib/core/instrument/builder/form-record.ts';
 import { canAnywhere, isAdmin } from '#lib/core/permissions.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../account-guard.ts';
 import { getPrivacyNotice } from '#lib/server/services/collection/get-privacy-notice.ts';
 import { setPrivacyNotice, type NoticeScopeInput } from '#lib/server/services/collection/set-privacy-notice.ts';
 import { studyScopeChoices } from '#lib/server/services/study-scope-choices.ts';

@@ -1,5 +1,5 @@
 import type { Actor } from '#lib/core/permissions.ts';
-import { archiveActions, loadUnitPage, unitAction } from '#lib/server/http/org-form.ts';
+import { archiveActions, loadUnitPage, unitAction } from '../../org-form.ts';
 import type { Deps } from '#lib/server/services/deps.ts';
 import { addNetworkMembership } from '#lib/server/services/add-network-membership.ts';
 import { createMobileStop } from '#lib/server/services/create-mobile-stop.ts';

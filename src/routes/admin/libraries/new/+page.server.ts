@@ -1,6 +1,6 @@
 import { localDate } from '#lib/core/local-date.ts';
-import { rethrowAsHttp } from '#lib/server/http/account-guard.ts';
-import { requireManager, saveAction } from '#lib/server/http/org-form.ts';
+import { rethrowAsHttp } from '../../../account-guard.ts';
+import { requireManager, saveAction } from '../../org-form.ts';
 import { createLibrary } from '#lib/server/services/create-library.ts';
 import { listMunicipalitiesFor } from '#lib/server/services/list-municipalities.ts';
 import type { Actions, PageServerLoad } from './$types';

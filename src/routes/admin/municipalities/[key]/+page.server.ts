@@ -1,4 +1,4 @@
-import { archiveActions, loadUnitPage } from '#lib/server/http/org-form.ts';
+import { archiveActions, loadUnitPage } from '../../org-form.ts';
 import { viewMunicipality } from '#lib/server/services/view-municipality.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { requireManager, saveAction } from '#lib/server/http/org-form.ts';
+import { requireManager, saveAction } from '../../org-form.ts';
 import { createMunicipality } from '#lib/server/services/create-municipality.ts';
 import type { Actions, PageServerLoad } from './$types';
 

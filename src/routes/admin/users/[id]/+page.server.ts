@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { AppError, isAppError } from '#lib/core/errors.ts';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../../account-guard.ts';
 import { readGrantFields } from '#lib/server/http/grant-form.ts';
 import { viewUser } from '#lib/server/services/view-user.ts';
 import { grantRole } from '#lib/server/services/grant-role.ts';

@@ -3,7 +3,7 @@ import { isAppError } from '#lib/core/errors.ts';
 import { locales, type Locale } from '#lib/core/org-types.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../../../account-guard.ts';
 import { readGrantFields } from '#lib/server/http/grant-form.ts';
 import { invitationChoices, inviteUser } from '#lib/server/services/invite-user.ts';
 import { appErrorFields } from '#lib/components/account/error-text.ts';

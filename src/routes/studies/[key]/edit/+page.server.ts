@@ -4,7 +4,7 @@ import { archiveStudy } from '#lib/server/services/collection/archive-study.ts';
 import { updateStudy } from '#lib/server/services/collection/update-study.ts';
 import { studyScopeChoices } from '#lib/server/services/study-scope-choices.ts';
 import { writeText, type FormRecord } from '#lib/core/instrument/builder/form-record.ts';
-import { rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { rethrowAsHttp } from '../../../account-guard.ts';
 import { failWith, formValues, loadStudy } from '../../study-route.ts';
 import { readStudyForm, studyFieldRename } from '../../study-form.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -3,7 +3,7 @@ import { isAppError } from '#lib/core/errors.ts';
 import type { Locale } from '#lib/core/org-types.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../../account-guard.ts';
 import { createReportLink, reportLinkFilterKeys, revokeReportLink, viewReportLinks } from '#lib/server/services/reports/report-links.ts';
 import { formValues, loadStudy } from '../../study-route.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { asLanguage } from '#lib/components/builder/labels.ts';
-import { rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { rethrowAsHttp } from '../../../account-guard.ts';
 import { createTheme, deleteManualTheme, mergeThemes, renameTheme, tagAnswers, unmergeTheme, viewThemes } from '#lib/server/services/reports/manage-themes.ts';
 import { loadStudy } from '../../study-route.ts';
 import { failWith, formValues, ids, one } from './theme-form.ts';

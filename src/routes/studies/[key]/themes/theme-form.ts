@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { isAppError } from '#lib/core/errors.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { rethrowAsHttp } from '../../../account-guard.ts';
 
 type MessageFn = (inputs?: Record<string, unknown>) => string;
 

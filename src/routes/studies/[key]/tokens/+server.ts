@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { isAppError } from '#lib/core/errors.ts';
 import { instrumentLanguages, localize } from '#lib/core/instrument/localized-text.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../../account-guard.ts';
 import { toCsv } from '#lib/server/print/csv.ts';
 import { tokenSlipsPdf } from '#lib/server/print/token-slips.ts';
 import { issueTokens } from '#lib/server/services/collection/issue-tokens.ts';

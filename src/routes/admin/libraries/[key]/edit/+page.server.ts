@@ -1,4 +1,4 @@
-import { loadForManager, saveAction } from '#lib/server/http/org-form.ts';
+import { loadForManager, saveAction } from '../../../org-form.ts';
 import { updateLibrary } from '#lib/server/services/update-library.ts';
 import { viewLibrary } from '#lib/server/services/view-library.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { loadForManager, saveAction } from '#lib/server/http/org-form.ts';
+import { loadForManager, saveAction } from '../../../org-form.ts';
 import { updateMunicipality } from '#lib/server/services/update-municipality.ts';
 import { viewMunicipality } from '#lib/server/services/view-municipality.ts';
 import type { Actions, PageServerLoad } from './$types';

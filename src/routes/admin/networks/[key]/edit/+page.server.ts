@@ -1,4 +1,4 @@
-import { loadForManager, saveAction } from '#lib/server/http/org-form.ts';
+import { loadForManager, saveAction } from '../../../org-form.ts';
 import { updateNetwork } from '#lib/server/services/update-network.ts';
 import { viewNetwork } from '#lib/server/services/view-network.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../../../../account-guard.ts';
 import { loadReportModel } from '../../../report-route.ts';
 import { parseReportQuery } from '../../../report-query.ts';
 import type { PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { instrumentLanguages, localize, type Language } from '#lib/core/instrument/localized-text.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../../../account-guard.ts';
 import type { PosterInput } from '#lib/server/print/poster.ts';
 import { viewStudy } from '#lib/server/services/collection/view-study.ts';
 import { bcp47 } from '../../../download.ts';

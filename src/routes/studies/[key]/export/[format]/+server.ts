@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { localDate } from '#lib/core/local-date.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../../../account-guard.ts';
 import { rawContentTypes, rawExportStream } from '#lib/server/report-export/raw-files.ts';
 import { exportResponses, rawExportFormats, type RawExportFormat } from '#lib/server/services/reports/export-responses.ts';
 import type { RequestHandler } from './$types';

@@ -7,7 +7,7 @@ import { paperEntryToRaw } from '#lib/core/instrument/paper/paper-entry.ts';
 import { paperLayout } from '#lib/core/instrument/paper/paper-layout.ts';
 import { formDataToRecord } from '#lib/core/instrument/raw-form.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { rethrowAsHttp } from '../../../../account-guard.ts';
 import { issueSubmissionId } from '#lib/server/services/collection/issue-submission-id.ts';
 import { openCollectorForRespondent } from '#lib/server/services/collection/open-collector-for-respondent.ts';
 import { submitResponse } from '#lib/server/services/collection/submit-response.ts';

@@ -1,5 +1,5 @@
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { rethrowAsHttp } from '../../../../account-guard.ts';
 import { viewResponse } from '#lib/server/services/collection/view-response.ts';
 import { asLanguage } from '#lib/components/builder/labels.ts';
 import { loadStudy } from '../../../study-route.ts';

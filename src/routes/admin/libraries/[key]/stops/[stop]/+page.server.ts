@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
-import { archiveActions, loadForManager, saveAction } from '#lib/server/http/org-form.ts';
+import { archiveActions, loadForManager, saveAction } from '../../../../org-form.ts';
 import { updateMobileStop } from '#lib/server/services/update-mobile-stop.ts';
 import { viewLibrary } from '#lib/server/services/view-library.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { instrumentLanguages } from '#lib/core/instrument/localized-text.ts';
 import { canAnywhere } from '#lib/core/permissions.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor, rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../../../../../account-guard.ts';
 import { paperFormPdf } from '#lib/server/print/paper-form.ts';
 import { getInstrumentVersion } from '#lib/server/services/collection/get-instrument-version.ts';
 import { viewInstrument } from '#lib/server/services/collection/view-instrument.ts';

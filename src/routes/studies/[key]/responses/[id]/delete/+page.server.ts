@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { rethrowAsHttp } from '#lib/server/http/account-guard.ts';
+import { rethrowAsHttp } from '../../../../../account-guard.ts';
 import { deleteResponse } from '#lib/server/services/collection/delete-response.ts';
 import { viewResponse } from '#lib/server/services/collection/view-response.ts';
 import { asLanguage } from '#lib/components/builder/labels.ts';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { isAppError } from '#lib/core/errors.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../../../../../../account-guard.ts';
 import { renderReport, reportFilename } from '#lib/server/report-export/report-files.ts';
 import { isReportFormat, reportContentTypes } from '#lib/server/report-export/report-formats.ts';
 import { download } from '../../../../../../studies/download.ts';

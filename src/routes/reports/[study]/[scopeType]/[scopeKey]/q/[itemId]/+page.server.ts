@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
-import { requireActor } from '#lib/server/http/account-guard.ts';
+import { requireActor } from '../../../../../../account-guard.ts';
 import { loadReportModel } from '../../../../../report-route.ts';
 import { parseReportQuery } from '../../../../../report-query.ts';
 import type { PageServerLoad } from './$types';

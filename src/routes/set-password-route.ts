@@ -2,9 +2,11 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import { isAppError } from '#lib/core/errors.ts';
 import { checkPassword } from '#lib/core/password-policy.ts';
-import type { TokenPurpose } from '#lib/server/db/user-tokens.ts';
 import { inspectPasswordToken, setPasswordByToken } from '#lib/server/services/set-password-by-token.ts';
 import { appErrorFields, errorText } from '#lib/components/account/error-text.ts';
+
+/** `invite` or `reset`, as the service names them (routes do not import db/, not even its types). */
+type TokenPurpose = Parameters<typeof inspectPasswordToken>[1];
 
 /**
  * The load and action shared by /invitation/[token] and /reset-password/[token]: both show who

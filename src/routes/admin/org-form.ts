@@ -7,7 +7,7 @@ import { errorText } from '#lib/components/account/error-text.ts';
 import { problemText } from '#lib/components/admin/labels.ts';
 import { setArchived, type ArchivableUnit } from '#lib/server/services/archive-unit.ts';
 import type { Deps } from '#lib/server/services/deps.ts';
-import { requireActor, rethrowAsHttp } from './account-guard.ts';
+import { requireActor, rethrowAsHttp } from '../account-guard.ts';
 
 /**
  * Route glue for the organisation forms (Kit lives here, never in services): form data as plain
