@@ -17,6 +17,8 @@ declare global {
 			frameAncestors?: string[];
 			/** `<html lang>` of a respondent page (fi, sv or en), when it is not the UI language. */
 			htmlLang?: 'fi' | 'sv' | 'en';
+			/** A survey, kiosk or pulse page's data, read by the respondent page cache before rendering. */
+			surveyPage?: import('#lib/components/respond/view-types.ts').SurveyPageData;
 		}
 	}
 }

@@ -8,6 +8,7 @@ import { createContext, type AppContext } from '#lib/server/context.ts';
 import { SESSION_COOKIE, validateSession } from '#lib/server/auth/session.ts';
 import { compressHtml } from '#lib/server/http/compress-html.ts';
 import { printStartBanner } from '#lib/server/start-banner.ts';
+import { respondentPageCache } from './routes/(respond)/page-cache.ts';
 
 let ctx: AppContext;
 
@@ -17,8 +18,12 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void ctx.close());
 };
 
+/**
+ * Paraglide reads the locale from the URL and headers only, but clones the request it is given,
+ * body and all; it gets a body-less copy, and the request itself goes on untouched.
+ */
 const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ locale }) =>
+	paraglideMiddleware(new Request(event.url, { headers: event.request.headers }), ({ locale }) =>
 		resolve(event, { transformPageChunk: ({ html }) => (event.locals.htmlLang ? respondentHtml(html, event.locals.htmlLang) : html.replace('%lang%', locale)) })
 	);
 
@@ -30,10 +35,14 @@ function respondentHtml(html: string, lang: string): string {
 	return html.replace('%lang%', lang).replace(/<!--[^>]*-->/g, '');
 }
 
-const session: Handle = async ({ event, resolve }) => {
+const context: Handle = ({ event, resolve }) => {
 	event.locals.ctx = ctx;
 	event.locals.actor = null;
 	event.locals.sessionToken = null;
+	return resolve(event);
+};
+
+const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const found = await validateSession(ctx.db, token, ctx.now());
@@ -75,7 +84,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 /** Rendered HTML leaves compressed (respondent pages' byte budget, ADR 0013); static files are precompressed. */
 const compress: Handle = async ({ event, resolve }) => compressHtml(event.request, await resolve(event));
 
-export const handle = sequence(compress, i18n, session, securityHeaders);
+/**
+ * Respondent pages may be answered from a rendered template (ADR 0022) before the UI language and
+ * the session are read, which they do not use; headers and compression apply to them all the same.
+ */
+export const handle = sequence(context, compress, securityHeaders, respondentPageCache, i18n, session);
 
 /**
  * Errors thrown by our code are logged with an id and shown to people only as a localised sentence

@@ -7,9 +7,17 @@ export const TIME_ZONE = 'Europe/Helsinki';
 
 const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/**
+ * The last minute asked for and its date: Helsinki's offset changes only on whole hours, so every
+ * instant of a UTC minute has the same date, and a busy server formats once a minute, not per request.
+ */
+let last = { minute: NaN, date: '' };
+
 /** The calendar date of an instant in Helsinki, e.g. `2026-06-01`. */
 export function localDate(instant: Date): string {
-	return isoDate.format(instant);
+	const minute = Math.floor(instant.getTime() / 60_000);
+	if (minute !== last.minute) last = { minute, date: isoDate.format(instant) };
+	return last.date;
 }
 
 /** Whether `text` is a real calendar date in ISO form (rejects `2026-02-30`). */

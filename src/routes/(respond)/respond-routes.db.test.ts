@@ -13,6 +13,7 @@ import * as kiosk from './k/[slug]/+page.server.ts';
 import * as pulse from './p/[slug]/+page.server.ts';
 import * as thanks from './s/[slug]/thanks/+page.server.ts';
 import * as privacy from './privacy/[mode]/[slug]/+page.server.ts';
+import { respondentPageCache } from './page-cache.ts';
 
 /**
  * The respondent routes' server side against a real database: loads and form actions called as
@@ -265,5 +266,57 @@ describeDb('respondent routes', (env) => {
 		const wrongMode = call(env(), `/privacy/x/${fixture.slug}`, { params: { mode: 'x', slug: fixture.slug } });
 		const missing = await thrown((privacy.load as (event: RequestEvent) => Promise<unknown>)(wrongMode.event));
 		expect(isHttpError(missing) && missing.status).toBe(404);
+	});
+});
+
+describeDb('respondent page cache (ADR 0022)', (env) => {
+	beforeEach(() => env().setNow(new Date('2026-06-01T09:00:00Z')));
+
+	/** Stands in for SvelteKit's rendering: runs the page's load and writes its data into HTML with a fresh CSP nonce. */
+	function renderer() {
+		const rendered: string[] = [];
+		const resolve = async (event: RequestEvent) => {
+			const data = await survey.load(event as never) as SurveyPageData;
+			const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+			rendered.push(data.submissionId);
+			const html = `<html lang="${data.shell.lang}"><script nonce="${nonce}" src="/s.js"></script><p>${data.state}</p><input name="submissionId" value="${data.submissionId}"></html>`;
+			return new Response(html, { headers: { 'content-type': 'text/html', 'content-security-policy': `script-src 'self' 'nonce-${nonce}'` } });
+		};
+		return { rendered, resolve };
+	}
+
+	async function get(fixture: CollectionFixture, resolve: (event: RequestEvent) => Promise<Response>, path = `/s/${fixture.slug}`) {
+		const c = call(env(), path);
+		Object.assign(c.event, { route: { id: '/(respond)/s/[slug]' }, isDataRequest: false });
+		const response = await respondentPageCache({ event: c.event, resolve: resolve as never });
+		const html = await response.text();
+		const id = /name="submissionId" value="([^"]+)"/.exec(html)![1]!;
+		const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy')!)![1]!;
+		return { html, id, nonce };
+	}
+
+	it('renders a page once and reissues it with a new submission id and nonce until its data changes', async () => {
+		const fixture = await newCollectionFixture(env());
+		const { rendered, resolve } = renderer();
+		const first = await get(fixture, resolve);
+		const second = await get(fixture, resolve);
+		expect(rendered).toEqual([first.id]);
+		expect(second.id).not.toBe(first.id);
+		expect(second.nonce).not.toBe(first.nonce);
+		// The nonce in the page is the one in the header, and nothing else differs.
+		expect(second.html).toContain(`nonce="${second.nonce}"`);
+		const plain = (page: { html: string; id: string; nonce: string }) => page.html.replace(page.id, 'ID').replace(page.nonce, 'NONCE');
+		expect(plain(second)).toBe(plain(first));
+
+		// The round closes: other data, so the page is rendered again and says so.
+		env().setNow(new Date('2026-07-02T09:00:00Z'));
+		const closed = await get(fixture, resolve);
+		expect(rendered).toHaveLength(2);
+		expect(closed.html).toContain('<p>closed</p>');
+
+		// A language choice in the address sets a cookie: always rendered.
+		await get(fixture, resolve, `/s/${fixture.slug}?lang=fi`);
+		await get(fixture, resolve, `/s/${fixture.slug}?lang=fi`);
+		expect(rendered).toHaveLength(4);
 	});
 });

@@ -12,10 +12,18 @@ import { hasAnswered, openRespondentPage, pageCacheHeaders } from './respondent.
  * refusal). Also used by the resume page, which shows the same form filled with saved answers.
  */
 export async function loadSurveyPage(event: RequestEvent, mode: CollectorMode, options: { linkPath?: string } = {}): Promise<SurveyPageData> {
+	// The page cache (page-cache.ts) has read the page's data already when it renders a template.
+	const data = event.locals.surveyPage ?? (await surveyPageData(event, mode, options));
+	event.locals.surveyPage = undefined;
+	event.setHeaders(pageCacheHeaders);
+	return data;
+}
+
+/** The data of a survey, kiosk or pulse page, without touching the response's headers. */
+export async function surveyPageData(event: RequestEvent, mode: CollectorMode, options: { linkPath?: string } = {}): Promise<SurveyPageData> {
 	const linkToken = event.url.searchParams.get('t')?.trim() ?? '';
 	const page = await openRespondentPage(event, mode, { remember: true, keep: { t: linkToken || null }, ...options });
 	const { view } = page;
-	event.setHeaders(pageCacheHeaders);
 
 	const code = linkToken ? normaliseCode(linkToken) : undefined;
 	const guard = mode !== 'kiosk' && view.collector.channel !== 'kiosk' && burstRuleApplies(view.collector.channel);

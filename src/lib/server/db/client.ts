@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import type { Database } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { preparedOptions, PreparingClient } from './prepared.ts';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'pglite' | 'postgres';
@@ -49,13 +50,16 @@ function kysely(dialect: PGliteDialect | PostgresDialect): Db {
  * A pool for PostgreSQL. An idle connection that the server ends (a restart, a terminated
  * backend) is reported through `onIdleError` and replaced by the pool on next use; without a
  * listener, node-postgres would throw it as an unhandled error and bring the process down.
+ * Statements marked with `preparedMark` are prepared once per connection (prepared.ts).
  */
 export function openPostgres(
 	url: string,
 	options: { max?: number; onIdleError?: (error: Error) => void } = {}
 ): DbHandle {
 	const pool = new pg.Pool({
+		Client: PreparingClient,
 		connectionString: url,
+		options: preparedOptions,
 		max: options.max ?? 10,
 		types: {
 			getTypeParser: ((oid: number, format?: string) =>

@@ -3,6 +3,7 @@ import type { Db } from './client.ts';
 import type { Channel, CollectorMode, CollectorTable, InstrumentKind } from './schema.ts';
 import type { RoundRow } from './rounds.ts';
 import type { StudyRow } from './studies.ts';
+import { preparedMark } from './prepared.ts';
 
 /** Collectors: a study's library × channel, with the slug of its respondent page. */
 
@@ -101,7 +102,7 @@ export async function findRespondentCollector(
 	ref: { id: number } | { mode: CollectorMode; slug: string }
 ): Promise<{ collector: CollectorRow; study: StudyRow; instrumentKind: InstrumentKind; rounds: RoundRow[] } | undefined> {
 	const where = 'id' in ref ? sql`c.id = ${ref.id}` : sql`c.mode = ${ref.mode} and c.slug = ${ref.slug}`;
-	const result = await sql<RespondentRow>`
+	const result = await sql<RespondentRow>`${sql.raw(preparedMark)}
 		select c.id, c.study_id, c.library_id, c.channel, c.mode, c.slug, c.frame_origins, c.settings, c.created_at, c.archived_at,
 			s.key as s_key, s.name as s_name, s.instrument_id as s_instrument_id, s.confidential as s_confidential,
 			s.uses_tokens as s_uses_tokens, s.one_per_device as s_one_per_device, s.is_demo as s_is_demo, s.created_by as s_created_by,

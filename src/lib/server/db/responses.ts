@@ -4,6 +4,7 @@ import { removeFromCube } from './answer-cube.ts';
 import type { Db } from './client.ts';
 import type { Channel, ResponseTable } from './schema.ts';
 import type { Locale } from '#lib/core/org-types.ts';
+import { preparedMark } from './prepared.ts';
 
 /**
  * Responses and their answer rows (DESIGN.md "What reports query"). A response is written once and
@@ -42,6 +43,13 @@ export interface StoreResponseInput {
 	token?: { hash: string; usedAt: Date };
 	/** Delete the saved progress under this resume-code hash once the response is stored. */
 	resumeHash?: string;
+	/**
+	 * Store only if the collector, study and round still are as the caller checked the answers
+	 * against (a cached collector context, ADR 0022): neither archived, the round open at
+	 * `submittedAt` and pinning `instrumentVersionId`, and the flags and channel unchanged.
+	 * Otherwise nothing is written (no token is used either) and undefined comes back.
+	 */
+	guard?: { usesTokens: boolean; onePerDevice: boolean };
 }
 
 /**
@@ -70,26 +78,39 @@ export async function storeResponse(db: Db, input: StoreResponseInput): Promise<
 	const texts = facets.flatMap((facet) => (facet.text === undefined ? [] : [{ item_id: facet.itemId, facet: facet.facet, text: facet.text }]));
 	const since = new Date(row.submittedAt.getTime() - (burst?.windowSeconds ?? 0) * 1000);
 	const flag = burst
-		? sql`case when (select count(*) from response s where s.collector_id = ${row.collectorId} and s.answer_digest = ${row.answerDigest}
-				and s.submitted_at > ${since} and s.submitted_at <= ${row.submittedAt}) >= ${burst.threshold} then 'burst' end`
+		? // Counts at most `threshold` earlier copies, so a flood of identical answers costs no more per insert than the rule needs.
+			sql`case when (select count(*) from (select from response s where s.collector_id = ${row.collectorId} and s.answer_digest = ${row.answerDigest}
+				and s.submitted_at > ${since} and s.submitted_at <= ${row.submittedAt} limit ${burst.threshold}) earlier) >= ${burst.threshold} then 'burst' end`
 		: sql`null`;
 	const tokenCte = token
 		? sql`token as (
 				update response_token set used_at = ${token.usedAt}
 				where id = ${token.hash} and round_id = ${row.roundId} and used_at is null
 					and not exists (select 1 from response where submission_id = ${row.submissionId})
+					${input.guard ? sql`and exists (select from guard)` : sql``}
 				returning id
 			),`
 		: sql``;
-	const tokenGuard = token ? sql`where exists (select 1 from token)` : sql``;
-	const result = await sql<{ id: number; flag: 'burst' | null }>`
-		with ${tokenCte} stored as (
+	const guard = input.guard
+		? sql`guard as (
+				select from collector c join study s on s.id = c.study_id join study_round r on r.study_id = s.id
+				where c.id = ${row.collectorId}::int and r.id = ${row.roundId}::int and c.archived_at is null and s.archived_at is null
+					and c.library_id is not distinct from ${row.libraryId}::int and c.channel = ${row.channel}
+					and s.uses_tokens = ${input.guard.usesTokens} and s.one_per_device = ${input.guard.onePerDevice}
+					and r.instrument_version_id = ${row.instrumentVersionId}::int
+					and r.opens_at <= ${row.submittedAt}::timestamptz and r.closes_at > ${row.submittedAt}::timestamptz
+			),`
+		: sql``;
+	const conditions = [...(token ? [sql`exists (select from token)`] : []), ...(input.guard ? [sql`exists (select from guard)`] : [])];
+	const storeIf = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+	const result = await sql<{ id: number; flag: 'burst' | null }>`${sql.raw(preparedMark)}
+		with ${guard} ${tokenCte} stored as (
 			insert into response (submission_id, study_id, round_id, library_id, collector_id, channel, language, instrument_version_id,
 				submitted_at, age_band, gender, education, life_situation, home_library_id, segments, entered_by, answer_digest, flag)
 			select ${row.submissionId}::uuid, ${row.studyId}::int, ${row.roundId}::int, ${row.libraryId}::int, ${row.collectorId}::int, ${row.channel},
 				${row.language}, ${row.instrumentVersionId}::int, ${row.submittedAt}::timestamptz, ${row.ageBand}, ${row.gender}, ${row.education},
 				${row.lifeSituation}, ${row.homeLibraryId}::int, ${JSON.stringify(row.segments)}::jsonb, ${row.enteredBy}::int, ${row.answerDigest}, ${flag}
-			${tokenGuard}
+			${storeIf}
 			on conflict (submission_id) do nothing
 			returning id, flag
 		),

@@ -36,8 +36,15 @@ export function describeRef(ref: CollectorRef): string {
 	return 'id' in ref ? `collector ${ref.id}` : `collector ${ref.mode}/${ref.slug}`;
 }
 
-export async function loadCollectorContext(db: Db, ref: CollectorRef, now: Date): Promise<CollectorContext> {
-	const found = await findRespondentCollector(db, ref);
+/**
+ * `cached`: a submission may start from what was read for the same collector in the last few
+ * seconds (ADR 0022). Such a context may only admit a submission, never refuse one, and the
+ * statement that stores the response re-checks that collector, study and round are still as read
+ * (`storeResponse`'s guard); a refusal or a failed guard is decided again on a fresh read. Every
+ * fresh read (each page view) renews the cached one.
+ */
+export async function loadCollectorContext(db: Db, ref: CollectorRef, now: Date, options: { cached?: boolean } = {}): Promise<CollectorContext> {
+	const found = (options.cached ? recentCollector(db, ref, now) : undefined) ?? (await readCollector(db, ref, now));
 	if (!found || found.collector.archivedAt !== null || found.study.archivedAt !== null) {
 		throw new AppError('not_found', 'collector_not_found', `No open ${describeRef(ref)}.`);
 	}
@@ -84,3 +91,29 @@ async function studyLibraryOptions(db: Db, studyId: number, date: string, now: D
 	libraryCache.set(db, perDb);
 	return libraries;
 }
+
+type FoundCollector = NonNullable<Awaited<ReturnType<typeof findRespondentCollector>>>;
+
+const collectorCache = new WeakMap<Db, Map<string, { found: FoundCollector; until: number }>>();
+const collectorTtlMs = 10_000;
+
+const refKey = (ref: CollectorRef) => ('id' in ref ? `#${ref.id}` : `${ref.mode}/${ref.slug}`);
+
+function recentCollector(db: Db, ref: CollectorRef, now: Date): FoundCollector | undefined {
+	const cached = collectorCache.get(db)?.get(refKey(ref));
+	return cached && cached.until > now.getTime() ? cached.found : undefined;
+}
+
+async function readCollector(db: Db, ref: CollectorRef, now: Date): Promise<FoundCollector | undefined> {
+	const found = await findRespondentCollector(db, ref);
+	const perDb = collectorCache.get(db) ?? new Map<string, { found: FoundCollector; until: number }>();
+	if (found) {
+		if (perDb.size > 1000) perDb.clear();
+		perDb.set(refKey(ref), { found, until: now.getTime() + collectorTtlMs });
+	} else {
+		perDb.delete(refKey(ref));
+	}
+	collectorCache.set(db, perDb);
+	return found;
+}
+

@@ -9,6 +9,7 @@ import { newUser } from '../../../../test/account-builders.ts';
 import { newCollectionFixture, testSurvey, type CollectionFixture } from '../../../../test/collection-builders.ts';
 import { describeDb, type TestEnv } from '../../../../test/db.ts';
 import { newActor } from '../../../../test/org-builders.ts';
+import { issueTokens } from './issue-tokens.ts';
 import { submitResponse } from './submit-response.ts';
 
 const base = new Date('2026-06-01T09:00:00Z');
@@ -213,6 +214,40 @@ describeDb('submitResponse', (env) => {
 		for (const collector of [{ id: fixture.collectorId }, { mode: 'survey' as const, slug: 'no-such-slug' }]) {
 			expect((await rejection(submitResponse(env(), { collector, submissionId: randomUUID(), values: answers(fixture), language: 'fi' }))).code).toBe('collector_not_found');
 		}
+	});
+
+	it('stores nothing when the collector, study or round changed after a submission read them, and says why (ADR 0022)', async () => {
+		const fixture = await newCollectionFixture(env(), { usesTokens: true });
+		const [first, second] = (await issueTokens(env(), fixture.admin, { studyId: fixture.studyId, roundId: fixture.roundId, count: 2 })).tokens;
+		const submit = (token: string | null) =>
+			submitResponse(env(), { collector: { mode: 'survey', slug: fixture.slug }, submissionId: randomUUID(), values: answers(fixture), language: 'fi', token });
+		// The first submission reads the collector, which the next ones may start from.
+		expect((await submit(first!)).created).toBe(true);
+		const usedTokens = async () =>
+			Number((await sql<{ n: number }>`select count(*)::int as n from response_token where round_id = ${fixture.roundId} and used_at is not null`.execute(env().db)).rows[0]!.n);
+
+		// Changed behind this process's back (another server, the CLI): the store's guard sees it.
+		await sql`update study_round set closes_at = ${new Date(base.getTime() - 60_000)} where id = ${fixture.roundId}`.execute(env().db);
+		expect((await rejection(submit(second!))).code).toBe('round_closed');
+		await sql`update study_round set closes_at = ${new Date(base.getTime() + 30 * day)} where id = ${fixture.roundId}`.execute(env().db);
+		await sql`update study set uses_tokens = false where id = ${fixture.studyId}`.execute(env().db);
+		await sql`update collector set archived_at = ${base} where id = ${fixture.collectorId}`.execute(env().db);
+		expect((await rejection(submit(second!))).code).toBe('collector_not_found');
+		expect(await responseCount(env(), fixture.studyId)).toBe(1);
+		expect(await usedTokens()).toBe(1);
+
+		// Back in service without tokens: a submission without one is admitted.
+		await sql`update collector set archived_at = null where id = ${fixture.collectorId}`.execute(env().db);
+		expect((await submit(null)).created).toBe(true);
+		expect(await responseCount(env(), fixture.studyId)).toBe(2);
+	});
+
+	it('admits a submission to a round opened after the collector was last read', async () => {
+		const fixture = await newCollectionFixture(env(), { opensInDays: -10, closesInDays: -1 });
+		const submit = () => submitResponse(env(), { collector: { id: fixture.collectorId }, submissionId: randomUUID(), values: answers(fixture), language: 'fi' });
+		expect((await rejection(submit())).code).toBe('round_closed');
+		await sql`update study_round set closes_at = ${new Date(base.getTime() + day)} where id = ${fixture.roundId}`.execute(env().db);
+		expect((await submit()).created).toBe(true);
 	});
 
 	it('has no column that could hold an IP address or a person', async () => {

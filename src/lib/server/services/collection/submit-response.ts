@@ -54,10 +54,24 @@ export async function submitResponse(deps: Deps, input: SubmitResponseInput): Pr
 		throw new AppError('invalid', 'invalid_submission_id', 'The submission id must be a UUID.');
 	}
 	const now = deps.now();
+	const paper = input.enteredBy !== undefined && input.enteredBy !== null;
+	// A public submission first tries the collector as read moments ago (ADR 0022): that context
+	// may only admit it, under the store's guard; anything else is decided on a fresh read.
+	if (!paper) {
+		const stored = await loadCollectorContext(deps.db, input.collector, now, { cached: true })
+			.then((cached) => submitWith(deps, input, cached, now, true))
+			.catch(() => undefined);
+		if (stored) return stored;
+	}
 	const context = await loadCollectorContext(deps.db, input.collector, now);
+	if (paper) await requireEntry(deps, input.enteredBy!, context, now);
+	return (await submitWith(deps, input, context, now, false))!;
+}
+
+/** Checks and stores the submission against `context`; with `guarded`, undefined when the store's guard refused it. */
+async function submitWith(deps: Deps, input: SubmitResponseInput, context: CollectorContext, now: Date, guarded: boolean): Promise<SubmitResponseResult | undefined> {
 	const { collector, study, round, instrument } = context;
 	const paper = input.enteredBy !== undefined && input.enteredBy !== null;
-	if (paper) await requireEntry(deps, input.enteredBy!, context, now);
 
 	const accepting = round !== undefined && (paper ? acceptsPaperEntry(round, now) : context.status === 'open');
 	if (!accepting) {
@@ -111,11 +125,13 @@ export async function submitResponse(deps: Deps, input: SubmitResponseInput): Pr
 		burst: !paper && burstRuleApplies(collector.channel) ? burstRule : null,
 		// The day of use is kept, not the moment, so tokens cannot be lined up with response times (ADR 0012).
 		...(tokenHash === undefined ? {} : { token: { hash: tokenHash, usedAt: new Date(`${localDate(now)}T00:00:00Z`) } }),
-		...(resume ? { resumeHash: hashCode('resume', resume) } : {})
+		...(resume ? { resumeHash: hashCode('resume', resume) } : {}),
+		...(guarded ? { guard: { usesTokens: study.usesTokens, onePerDevice: study.onePerDevice } } : {})
 	});
 	if (stored) return { responseId: stored.id, created: true, flagged: stored.flag !== null };
 	const existing = await alreadyStored(deps, input.submissionId);
 	if (existing) return existing;
+	if (guarded) return undefined;
 	if (tokenHash === undefined) throw new Error(`Submission ${input.submissionId} stored nothing and cannot be found.`);
 	// An unknown token and a token of another study or round give the same error.
 	if (await tokenUsedInRound(deps.db, tokenHash, round.id)) throw new AppError('conflict', 'token_used', 'This one-time token has been used already.');
