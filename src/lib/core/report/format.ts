@@ -35,12 +35,29 @@ export function decimalsOf(measure: Measure): number {
 	return decimalMeasures.has(measure) ? 1 : 0;
 }
 
+/**
+ * Formatters by locale and style. Making an `Intl.NumberFormat` costs far more than using one, and
+ * a network report formats tens of thousands of figures, so each is made once.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+	let format = formats.get(key);
+	if (!format) {
+		format = make();
+		formats.set(key, format);
+	}
+	return format;
+}
+
 function numberFormat(locale: Locale, decimals: number, signed: boolean): Intl.NumberFormat {
-	return new Intl.NumberFormat(locale, {
-		minimumFractionDigits: decimals,
-		maximumFractionDigits: decimals,
-		signDisplay: signed ? 'exceptZero' : 'auto'
-	});
+	return cachedFormat(`${locale}:${decimals}:${signed}`, () =>
+		new Intl.NumberFormat(locale, {
+			minimumFractionDigits: decimals,
+			maximumFractionDigits: decimals,
+			signDisplay: signed ? 'exceptZero' : 'auto'
+		})
+	);
 }
 
 /** A plain number in the locale ("1 234", "3,4"), rounded to `decimals`. */
@@ -51,7 +68,7 @@ export function formatNumber(value: number, locale: Locale, decimals = 0): strin
 /** One value of a measure with its unit: "62 %" (fi), "62%" (en), "3,8", "+12", "−0,8". */
 export function formatValue(measure: Measure, value: number, locale: Locale): string {
 	if (isPercentMeasure(measure)) {
-		return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+		return cachedFormat(`${locale}:%`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(value / 100);
 	}
 	return numberFormat(locale, decimalsOf(measure), signedMeasures.has(measure)).format(value);
 }

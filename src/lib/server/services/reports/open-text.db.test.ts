@@ -99,6 +99,18 @@ describeDb('open-text sections of a report', (env) => {
 		]);
 	});
 
+	it('finds the themes again when new answers arrive, and not before', async () => {
+		const fresh = await newCollectionFixture(env(), { definition: survey() });
+		for (const [text, age] of feedback.slice(0, 6)) await submit(fresh, { 'q.comment': text, 'q.age': age });
+		const counts = async () => (await loadOpenText(env(), input(fresh, { itemIds: ['comment'] })))[0]!.themes.map((theme) => [theme.label, theme.count]);
+		const before = await counts();
+		expect(await counts()).toEqual(before);
+		await submit(fresh, { 'q.comment': 'Aukioloajat ovat liian lyhyet.', 'q.age': '15-29' });
+		const after = await counts();
+		expect(after).not.toEqual(before);
+		expect(after.find(([label]) => String(label).startsWith('Aukiolo'))?.[1]).toBe(Number(before.find(([label]) => String(label).startsWith('Aukiolo'))?.[1] ?? 0) + 1);
+	});
+
 	it('refuses a round of another study', async () => {
 		await expect(loadOpenText(env(), input(fixture, { roundId: confidential.roundId }))).rejects.toMatchObject({ code: 'round_not_found' });
 	});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '#lib/core/errors.ts';
 import type { Instrument } from '#lib/core/instrument/instrument.ts';
 import { answerableItems } from '#lib/core/instrument/instrument.ts';
@@ -121,7 +122,35 @@ export async function loadOpenText(deps: Deps, input: OpenTextInput): Promise<Op
 	return items.map((item) => {
 		const answers = textAnswersOf(rows, item.id);
 		if (answers.length === 0) return { itemId: item.id, text: item.text, answers: 0, themes: [], suppressed: 'empty' };
-		const themes = extractThemes(answers, overridesOf(item.id, decisions, tags), options);
+		const themes = cachedThemes(answers, overridesOf(item.id, decisions, tags), options);
 		return { itemId: item.id, text: item.text, answers: answers.length, themes: confidentialQuotes(themes, study.confidential, input.minGroupSize) };
 	});
 }
+
+/**
+ * Themes by their inputs. Finding them (tokenising, stemming and grouping up to 5,000 answers per
+ * item) is the costliest part of a report page, and the same answers come back on every view until
+ * new ones arrive. A stored answer's text never changes, so the answers' response ids, the
+ * coordinators' overrides and the options determine the result; the key holds them, hashed.
+ */
+const themeCache = new Map<string, OpenTextTheme[]>();
+const maxCachedThemes = 200;
+
+function cachedThemes(answers: TextAnswer[], overrides: ThemeOverrides, options: ThemeOptions): OpenTextTheme[] {
+	const key = createHash('sha256')
+		.update(JSON.stringify([overrides, options]))
+		.update(answers.map((answer) => answer.key).join(','))
+		.digest('base64url');
+	const cached = themeCache.get(key);
+	if (cached) {
+		// Most recently used last, so the oldest goes first.
+		themeCache.delete(key);
+		themeCache.set(key, cached);
+		return cached;
+	}
+	const themes = extractThemes(answers, overrides, options);
+	if (themeCache.size >= maxCachedThemes) themeCache.delete(themeCache.keys().next().value!);
+	themeCache.set(key, themes);
+	return themes;
+}
+
