@@ -12,7 +12,7 @@ import ReportTableView from './ReportTableView.svelte';
  */
 function overview(locale: Locale, query = '', print = false): string {
 	const model = { ...reportFixture(), locale };
-	return render(ReportOverview, { props: { model, locale, search: new URLSearchParams(query), print } }).body;
+	return render(ReportOverview, { props: { model, locale, search: new URLSearchParams(query), mode: print ? 'print' : 'page' } }).body;
 }
 
 /** Finnish and Swedish write a no-break space before the percent sign. */
@@ -85,6 +85,19 @@ describe('report overview', () => {
 		expect(html.match(/<section class="report-question"/g)).toHaveLength(reportFixture().questions.length);
 		expect(html).toContain('data-open-text="develop"');
 		expect(html).toContain('report-print-mode');
+	});
+
+	it('shows a shared link the whole report with nothing that leads out of it: TOP-N lists point down the page', () => {
+		const model = { ...reportFixture(), locale: 'en' as Locale };
+		const html = render(ReportOverview, { props: { model, locale: 'en', mode: 'public' } }).body;
+		expect(html).toContain('data-public-report');
+		expect(html).not.toContain('<form');
+		expect(html).not.toContain('data-download');
+		expect(html).not.toContain('href="/reports/');
+		expect(html.match(/<section class="report-question"/g)).toHaveLength(model.questions.length);
+		const anchors = [...html.matchAll(/href="#(q-[^"]+-heading)"/g)].map((match) => match[1]);
+		expect(anchors.length).toBeGreaterThan(0);
+		for (const id of anchors) expect(html).toContain(`id="${id}"`);
 	});
 
 	it('draws every chart beside a data table with a caption and scoped headers', () => {
