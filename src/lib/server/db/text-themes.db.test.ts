@@ -47,6 +47,8 @@ describeDb('open-text answers and theme decisions', (env) => {
 
 	it('counts the respondents in a filter: segment values, language, libraries', async () => {
 		expect(await countFilteredResponses(env().db, filter())).toBe(5);
+		expect(await countFilteredResponses(env().db, filter(), 3)).toBe(3);
+		expect(await countFilteredResponses(env().db, filter(), 9)).toBe(5);
 		expect(await countFilteredResponses(env().db, filter({ segment: { key: 'age_band', values: ['15-29', '30-44'] } }))).toBe(3);
 		expect(await countFilteredResponses(env().db, filter({ segment: { key: 'age_band', values: [] } }))).toBe(0);
 		expect(await countFilteredResponses(env().db, filter({ language: 'sv' }))).toBe(1);

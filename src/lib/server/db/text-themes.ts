@@ -38,11 +38,15 @@ function matches(filter: TextFilter) {
 }
 
 /** Respondents in the filter: the group whose size decides suppression. */
-export async function countFilteredResponses(db: Db, filter: TextFilter): Promise<number> {
+/**
+ * The responses in the filter; with `upTo`, counted only that far (a report asks whether the
+ * minimum group size is reached, which must not cost a count of half a million rows).
+ */
+export async function countFilteredResponses(db: Db, filter: TextFilter, upTo?: number): Promise<number> {
+	const matching = db.selectFrom('response as r').select(sql`1`.as('one')).where(matches(filter));
 	const row = await db
-		.selectFrom('response as r')
+		.selectFrom((upTo === undefined ? matching : matching.limit(upTo)).as('m'))
 		.select(sql<number>`count(*)::int`.as('n'))
-		.where(matches(filter))
 		.executeTakeFirstOrThrow();
 	return row.n;
 }
@@ -56,27 +60,28 @@ export interface OpenTextRow {
 
 /**
  * The non-blank texts of `itemIds` (facet '', i.e. open-text items, not "other, what?") of the
- * responses in the filter: per item the `limitPerItem` most recent.
+ * responses in the filter: per item the `limitPerItem` most recently stored.
  */
 export async function listOpenTextAnswers(db: Db, filter: TextFilter, itemIds: readonly string[], limitPerItem: number): Promise<OpenTextRow[]> {
-	if (itemIds.length === 0) return [];
-	const ranked = db
-		.selectFrom('answerText as t')
-		.innerJoin('response as r', 'r.id', 't.responseId')
-		.select(['t.responseId', 't.itemId', 't.text', 'r.language'])
-		.select(sql<number>`row_number() over (partition by t.item_id order by r.submitted_at desc, r.id desc)`.as('rank'))
-		.where(matches(filter))
-		.where('t.itemId', 'in', itemIds)
-		.where('t.facet', '=', '')
-		.where(sql<SqlBool>`length(btrim(t.text)) > 0`)
-		.as('ranked');
-	return db
-		.selectFrom(ranked)
-		.select(['responseId', 'itemId', 'text', 'language'])
-		.where('rank', '<=', limitPerItem)
-		.orderBy('itemId')
-		.orderBy('rank')
-		.execute();
+	// One query per item with its own limit: PostgreSQL keeps only the newest `limitPerItem` rows
+	// while it reads (a top-N sort) instead of ranking every text of the filter.
+	const perItem = await Promise.all(
+		[...new Set(itemIds)].sort().map((itemId) =>
+			db
+				.selectFrom('answerText as t')
+				.innerJoin('response as r', 'r.id', 't.responseId')
+				.select(['t.responseId', 't.itemId', 't.text', 'r.language'])
+				.where(matches(filter))
+				.where('t.itemId', '=', itemId)
+				.where('t.facet', '=', '')
+				.where(sql<SqlBool>`length(btrim(t.text)) > 0`)
+				// Newest stored first (ids grow as responses arrive), along answer_text_item_recent.
+				.orderBy('t.responseId', 'desc')
+				.limit(limitPerItem)
+				.execute()
+		)
+	);
+	return perItem.flat();
 }
 
 export interface ThemeDecisionRow {

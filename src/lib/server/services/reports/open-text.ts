@@ -108,7 +108,7 @@ export async function loadOpenText(deps: Deps, input: OpenTextInput): Promise<Op
 		language: input.language,
 		segment: input.segment
 	};
-	const respondents = await countFilteredResponses(db, filter);
+	const respondents = await countFilteredResponses(db, filter, input.minGroupSize);
 	if (respondents < input.minGroupSize) {
 		return items.map((item) => ({ itemId: item.id, text: item.text, answers: 0, themes: [], suppressed: respondents === 0 ? 'empty' : 'small' }));
 	}
