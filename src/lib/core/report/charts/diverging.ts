@@ -7,9 +7,9 @@
 import { isShown } from '../model.ts';
 import { formatValue } from '../format.ts';
 import { columnReason, columnShown, orderedRows, type ChartInput } from './chart-data.ts';
-import { fontSize, legend, linear, margin, notShownMark, rowLabel, svgFrame, valueAxis, width } from './frame.ts';
-import { ink, patternFill, scaleColours, scalePattern, scaleSide, textOn } from './palette.ts';
-import { el, text, textWidth } from './svg.ts';
+import { barSegment, legend, linear, margin, notShownMark, rowLabel, svgFrame, valueAxis, width } from './frame.ts';
+import { ink, patternFill, scaleColours, scalePattern, scaleSide } from './palette.ts';
+import { el } from './svg.ts';
 
 const barHeight = 24;
 const gap = 10;
@@ -78,27 +78,16 @@ export function divergingBars(input: ChartInput): string {
 					.filter((segment) => segment.value > 0)
 					.map((segment) => {
 						const x = scale(segment.from);
-						const w = scale(segment.to) - x;
-						const colour = colours[segment.index]!;
-						const shown = formatValue(input.table.measure, segment.value, input.locale);
-						const fits = textWidth(shown, fontSize - 1) + 6 <= w;
-						return el(
-							'g',
-							{ 'data-segment': rows[segment.index]!.key },
-							el('rect', { x, y, width: w, height: barHeight, fill: fills[segment.index]!.fill, stroke: ink, 'stroke-width': 0.75 }) +
-								(fits
-									? text(shown, {
-											x: x + w / 2,
-											y: y + barHeight / 2 + 4.5,
-											'text-anchor': 'middle',
-											fill: textOn(colour),
-											stroke: colour,
-											'stroke-width': 3,
-											'paint-order': 'stroke',
-											'font-size': fontSize - 1
-										})
-									: '')
-						);
+						return barSegment({
+							key: rows[segment.index]!.key,
+							x,
+							y,
+							width: scale(segment.to) - x,
+							height: barHeight,
+							fill: fills[segment.index]!.fill,
+							colour: colours[segment.index]!,
+							shown: formatValue(input.table.measure, segment.value, input.locale)
+						});
 					})
 					.join('')
 			: notShownMark(input, columnReason(rows, c), margin, y, width - 2 * margin, barHeight);

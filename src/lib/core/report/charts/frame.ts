@@ -9,7 +9,7 @@
 import type { Locale } from '../../org-types.ts';
 import type { Measure } from '../model.ts';
 import { formatValue } from '../format.ts';
-import { ink, muted, gridLine, type MarkerShape } from './palette.ts';
+import { ink, muted, gridLine, textOn, type MarkerShape } from './palette.ts';
 import { el, escapeXml, multilineText, text, textWidth, wrapText } from './svg.ts';
 
 export const width = 360;
@@ -195,3 +195,30 @@ export function valueAxis(
 	});
 	return { markup: el('g', { class: 'axis', 'aria-hidden': 'true' }, parts.join('')), height: 20 };
 }
+
+/**
+ * One segment of a stacked or diverging bar: its patterned rectangle, and its value inside in a
+ * colour readable on the segment when the text fits.
+ */
+export function barSegment(segment: { key: string; x: number; y: number; width: number; height: number; fill: string; colour: string; shown: string }): string {
+	const { key, x, y, width: w, height, fill, colour, shown } = segment;
+	const fits = textWidth(shown, fontSize - 1) + 6 <= w;
+	return el(
+		'g',
+		{ 'data-segment': key },
+		el('rect', { x, y, width: w, height, fill, stroke: ink, 'stroke-width': 0.75 }) +
+			(fits
+				? text(shown, {
+						x: x + w / 2,
+						y: y + height / 2 + 4.5,
+						'text-anchor': 'middle',
+						fill: textOn(colour),
+						stroke: colour,
+						'stroke-width': 3,
+						'paint-order': 'stroke',
+						'font-size': fontSize - 1
+					})
+				: '')
+	);
+}
+

@@ -6,9 +6,9 @@
 import { isShown } from '../model.ts';
 import { formatValue } from '../format.ts';
 import { columnReason, columnShown, orderedRows, type ChartInput } from './chart-data.ts';
-import { fontSize, legend, margin, notShownMark, rowLabel, svgFrame, width } from './frame.ts';
-import { categoryColours, categoryPattern, ink, patternFill, scaleColours, scalePattern, textOn } from './palette.ts';
-import { el, text, textWidth } from './svg.ts';
+import { barSegment, legend, margin, notShownMark, rowLabel, svgFrame, width } from './frame.ts';
+import { categoryColours, categoryPattern, patternFill, scaleColours, scalePattern } from './palette.ts';
+import { el } from './svg.ts';
 
 const barHeight = 24;
 const gap = 10;
@@ -43,26 +43,16 @@ export function stackedBars(input: ChartInput): string {
 					const start = x;
 					x += segmentWidth;
 					if (segmentWidth <= 0) return '';
-					const shown = formatValue(input.table.measure, value, input.locale);
-					const colour = colours[i]!;
-					const fits = textWidth(shown, fontSize - 1) + 6 <= segmentWidth;
-					return el(
-						'g',
-						{ 'data-segment': rows[i]!.key },
-						el('rect', { x: start, y, width: segmentWidth, height: barHeight, fill: fills[i]!.fill, stroke: ink, 'stroke-width': 0.75 }) +
-							(fits
-								? text(shown, {
-										x: start + segmentWidth / 2,
-										y: y + barHeight / 2 + 4.5,
-										'text-anchor': 'middle',
-										fill: textOn(colour),
-										stroke: colour,
-										'stroke-width': 3,
-										'paint-order': 'stroke',
-										'font-size': fontSize - 1
-									})
-								: '')
-					);
+					return barSegment({
+						key: rows[i]!.key,
+						x: start,
+						y,
+						width: segmentWidth,
+						height: barHeight,
+						fill: fills[i]!.fill,
+						colour: colours[i]!,
+						shown: formatValue(input.table.measure, value, input.locale)
+					});
 				})
 				.join('');
 		}
